@@ -1,0 +1,303 @@
+package dev.pricefeed;
+
+import dev.pricefeed.config.ConfigSources;
+import dev.pricefeed.config.FeedConfig;
+import dev.pricefeed.runtime.FeedEngine;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A live price feed from one exchange: connects, subscribes, keeps the connection alive, reconnects, falls back to REST
+ * and keeps the latest prices in {@link #cache()}.
+ *
+ * <pre>{@code
+ * try (PriceFeed feed = PriceFeed.builder().exchange("kraken").instruments("BTC/USD", "ETH/USD").build()) {
+ *     feed.onTick("BTC/USD", tick -> System.out.println(tick.instrument() + " = " + tick.last()));
+ *     feed.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class PriceFeed implements AutoCloseable {
+
+    private final FeedEngine engine;
+
+    private PriceFeed(FeedEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Calls the listener with the merged current tick of one instrument after each update (conflating). */
+    public PriceFeed onTick(String instrument, Consumer<Tick> listener) {
+        Instrument wanted = Instrument.of(instrument);
+        engine.addTickListener(wanted, listener, Delivery.conflate());
+        return this;
+    }
+
+    /** Calls the listener with the merged current tick of every instrument after each update (conflating). */
+    public PriceFeed onTick(Consumer<Tick> listener) {
+        return onTick(listener, Delivery.conflate());
+    }
+
+    /** Calls the listener with the merged current tick of every instrument, with the given delivery. */
+    public PriceFeed onTick(Consumer<Tick> listener, Delivery delivery) {
+        engine.addTickListener(null, listener, delivery);
+        return this;
+    }
+
+    /** Calls the listener with every trade, queued. */
+    public PriceFeed onTrade(Consumer<Trade> listener) {
+        return onTrade(listener, Delivery.queue());
+    }
+
+    /** Calls the listener with every trade, with the given delivery ({@code CONFLATE} keeps the newest per instrument). */
+    public PriceFeed onTrade(Consumer<Trade> listener, Delivery delivery) {
+        engine.addTradeListener(listener, delivery);
+        return this;
+    }
+
+    /** Calls the listener with every state change, error, gap and staleness event, queued. */
+    public PriceFeed onEvent(Consumer<FeedEvent> listener) {
+        engine.addEventListener(listener);
+        return this;
+    }
+
+    /** Calls the listener with every private-channel event (executions, balances), queued. */
+    public PriceFeed onAccountEvent(Consumer<AccountEvent> listener) {
+        engine.addAccountListener(listener);
+        return this;
+    }
+
+    /** Calls the listener with every raw text frame and its receive time, queued (for recording). */
+    public PriceFeed onFrame(FrameListener listener) {
+        engine.addFrameListener(listener);
+        return this;
+    }
+
+    /** Validates instruments where the exchange lists them, then connects; returns at once. */
+    public PriceFeed start() {
+        engine.start();
+        return this;
+    }
+
+    /** The state right now. */
+    public FeedState state() {
+        return engine.state();
+    }
+
+    /** The newest merged tick per instrument. */
+    public PriceCache cache() {
+        return engine.cache();
+    }
+
+    /** A snapshot of the counters. */
+    public FeedMetrics metrics() {
+        return engine.metrics();
+    }
+
+    /** The exchange id. */
+    public String exchange() {
+        return engine.config().exchange();
+    }
+
+    /** The resolved configuration. */
+    public FeedConfig config() {
+        return engine.config();
+    }
+
+    /** Closes every connection and stops every thread; listeners get what was already queued. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Builds a {@link PriceFeed}. Settings not given here come from the environment, system properties and file. */
+    public static final class Builder {
+        private String exchange;
+        private final List<String> instruments = new ArrayList<>();
+        private final Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        private final Map<String, String> overrides = new HashMap<>();
+        private Path configFile;
+        private Map<String, String> environment;
+        private Properties systemProperties;
+        private PluginRegistry plugins;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The exchange id, such as {@code kraken}. */
+        public Builder exchange(String id) {
+            this.exchange = id;
+            return this;
+        }
+
+        /** Instruments written {@code BASE/QUOTE}; adds to those already given. */
+        public Builder instruments(String... instruments) {
+            return instruments(Arrays.asList(instruments));
+        }
+
+        /** Instruments written {@code BASE/QUOTE}; adds to those already given. */
+        public Builder instruments(Collection<String> instruments) {
+            this.instruments.addAll(instruments);
+            return this;
+        }
+
+        /** The channels (default: ticker only). */
+        public Builder channels(Channel... channels) {
+            this.channels.addAll(Arrays.asList(channels));
+            return this;
+        }
+
+        /** Whether to use the WebSocket at all; {@code false} polls REST only. */
+        public Builder websocketEnabled(boolean enabled) {
+            return set("websocket.enabled", Boolean.toString(enabled));
+        }
+
+        /** The first backoff delay. */
+        public Builder reconnectDelay(Duration delay) {
+            return set("websocket.reconnect.delay", delay.toString());
+        }
+
+        /** The cap of the backoff delay. */
+        public Builder maxReconnectDelay(Duration delay) {
+            return set("websocket.reconnect.max-delay", delay.toString());
+        }
+
+        /** Failed attempts in a row before falling back to REST polling. */
+        public Builder maxReconnectAttempts(int attempts) {
+            return set("websocket.reconnect.max-attempts", Integer.toString(attempts));
+        }
+
+        /** How long a connection must stay up to count as healthy (and reset the attempt counter). */
+        public Builder healthyAfter(Duration duration) {
+            return set("websocket.healthy-after", duration.toString());
+        }
+
+        /** Silence after which an open socket is judged dead (default: the connector's). */
+        public Builder livenessTimeout(Duration timeout) {
+            return set("websocket.liveness-timeout", timeout.toString());
+        }
+
+        /** No data for an instrument this long emits a {@link FeedEvent.Stale}. */
+        public Builder staleAfter(Duration duration) {
+            return set("feed.stale-after", duration.toString());
+        }
+
+        /** Time between REST polls in fallback. */
+        public Builder pollInterval(Duration interval) {
+            return set("rest.poll-interval", interval.toString());
+        }
+
+        /** While polling, how often the WebSocket is tried again. */
+        public Builder probeInterval(Duration interval) {
+            return set("rest.probe-interval", interval.toString());
+        }
+
+        /** Overrides the WebSocket endpoint. */
+        public Builder endpoint(URI uri) {
+            return endpoint("websocket", uri);
+        }
+
+        /** Overrides the REST endpoint. */
+        public Builder restEndpoint(URI uri) {
+            return endpoint("rest", uri);
+        }
+
+        /** Overrides a named endpoint ({@code websocket}, {@code rest} or one the connector documents). */
+        public Builder endpoint(String name, URI uri) {
+            Objects.requireNonNull(exchange, "set exchange(...) before endpoints");
+            return set(exchange + ".endpoint." + name, uri.toString());
+        }
+
+        /** The API key and secret (otherwise from {@code <EXCHANGE>_API_KEY} / {@code <EXCHANGE>_API_SECRET}). */
+        public Builder credentials(String apiKey, String apiSecret) {
+            Objects.requireNonNull(exchange, "set exchange(...) before credentials");
+            set(exchange + ".api-key", apiKey);
+            return set(exchange + ".api-secret", apiSecret);
+        }
+
+        /** An exchange-specific option, such as {@code feed=advanced-trade} for Coinbase. */
+        public Builder option(String key, String value) {
+            Objects.requireNonNull(exchange, "set exchange(...) before options");
+            return set(exchange + "." + key, value);
+        }
+
+        /** Any setting by its key in {@code pricefeed.properties}. */
+        public Builder set(String key, String value) {
+            overrides.put(key, value);
+            return this;
+        }
+
+        /** Reads settings from a properties file (below environment, system properties and this builder). */
+        public Builder configFile(Path path) {
+            this.configFile = path;
+            return this;
+        }
+
+        /** The environment to read (default: the process's). */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** The system properties to read (default: the process's). */
+        public Builder systemProperties(Properties properties) {
+            this.systemProperties = properties;
+            return this;
+        }
+
+        /** The plugins to pick the exchange from (default: those on the class path). */
+        public Builder plugins(PluginRegistry registry) {
+            this.plugins = registry;
+            return this;
+        }
+
+        /** The clock for receive times (default: UTC system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /** The settings layers this builder resolves against. */
+        public ConfigSources sources() {
+            ConfigSources.Builder sources = ConfigSources.builder()
+                    .environment(environment != null ? environment : System.getenv())
+                    .systemProperties(systemProperties != null ? systemProperties : System.getProperties());
+            if (configFile != null) {
+                sources.file(configFile);
+            }
+            overrides.forEach(sources::override);
+            return sources.build();
+        }
+
+        /**
+         * Resolves the configuration and finds the exchange's plugin.
+         *
+         * @throws dev.pricefeed.config.ConfigException listing every configuration problem
+         * @throws UnknownExchangeException when no plugin provides the exchange
+         */
+        public PriceFeed build() {
+            FeedConfig config = FeedConfig.resolve(exchange, instruments, channels, sources());
+            PluginRegistry registry = plugins != null ? plugins : PluginRegistry.discover();
+            return new PriceFeed(new FeedEngine(config, registry.provider(config.exchange()), clock));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pricefeed.spi;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Shared JSON-P plumbing for parsers: one factory for the process, exact decimals from strings or numbers. */
+public final class JsonFrames {
+
+    private static final JsonParserFactory FACTORY = Json.createParserFactory(Map.of());
+
+    private JsonFrames() {
+    }
+
+    /** A streaming parser over one frame, from the shared factory. */
+    public static JsonParser parser(String frame) {
+        return FACTORY.createParser(new StringReader(frame));
+    }
+
+    /**
+     * The current value as an exact decimal: a JSON string holding a number ({@code "67523.1"}), a JSON number
+     * ({@code 3.426e-5}, read from its text), or {@code null} for JSON null or an empty string.
+     *
+     * @throws NumberFormatException when a string does not hold a number
+     */
+    public static BigDecimal decimal(JsonParser parser, JsonParser.Event event) {
+        switch (event) {
+            case VALUE_NUMBER:
+                return parser.getBigDecimal();
+            case VALUE_STRING:
+                String text = parser.getString();
+                return text.isEmpty() ? null : new BigDecimal(text);
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IllegalStateException("expected a number, got " + event);
+        }
+    }
+
+    /** The current scalar as text (string or number), or {@code null} for JSON null. */
+    public static String text(JsonParser parser, JsonParser.Event event) {
+        switch (event) {
+            case VALUE_STRING:
+            case VALUE_NUMBER:
+                return parser.getString();
+            case VALUE_NULL:
+                return null;
+            case VALUE_TRUE:
+                return "true";
+            case VALUE_FALSE:
+                return "false";
+            default:
+                throw new IllegalStateException("expected a scalar, got " + event);
+        }
+    }
+
+    /** Skips the value whose first event was just read (object, array or scalar). */
+    public static void skip(JsonParser parser, JsonParser.Event event) {
+        if (event == JsonParser.Event.START_OBJECT) {
+            parser.skipObject();
+        } else if (event == JsonParser.Event.START_ARRAY) {
+            parser.skipArray();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pricefeed.spi;
+
+import dev.pricefeed.AccountEvent;
+import dev.pricefeed.Channel;
+import dev.pricefeed.Instrument;
+import dev.pricefeed.Tick;
+import dev.pricefeed.Trade;
+import java.time.Instant;
+
+/** Where a {@link MessageParser} reports what it read; every frame already counts as proof the socket is alive. */
+public interface ParseSink {
+
+    /** The time the frame being parsed was received; use it as {@code receivedAt}. */
+    Instant receivedAt();
+
+    /** A full or partial tick; the cache merges partial ticks field by field. */
+    void tick(Tick tick);
+
+    /** A public trade. */
+    void trade(Trade trade);
+
+    /** An event from a private channel. */
+    void account(AccountEvent event);
+
+    /**
+     * Checks a sequence number of a stream (for example {@code ticker:BTC/USD}) and reports gaps; returns
+     * {@code false} when the number is not newer than the last one seen, so the parser should drop the message.
+     */
+    boolean sequence(String stream, Instrument instrument, long sequence);
+
+    /** A heartbeat or status frame with no data. */
+    void heartbeat();
+
+    /** An answer to an application ping. */
+    void pong();
+
+    /** The server's welcome: subscriptions may be sent now (see {@link ConnectionSession#awaitsWelcome()}). */
+    void welcome();
+
+    /** The exchange confirmed a subscription. */
+    void subscribed(Channel channel, Instrument instrument);
+
+    /** The exchange refused a subscription with its own reason; it is not retried. {@code instrument} may be null. */
+    void subscribeFailed(Channel channel, Instrument instrument, String reason);
+
+    /** An error frame not tied to one subscription, with the exchange's code (or null) and text. */
+    void exchangeError(String code, String message);
+
+    /** The server announced it will close this connection (for example a shutdown notice): hand over now. */
+    void reconnectRequested(String reason);
+
+    /** A well-formed frame of a type this parser does not handle; it is counted and skipped. */
+    void unknown(String type);
+}

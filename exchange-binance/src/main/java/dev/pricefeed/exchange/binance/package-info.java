@@ -1,0 +1,2 @@
+/** The binance exchange plugin. */
+package dev.pricefeed.exchange.binance;

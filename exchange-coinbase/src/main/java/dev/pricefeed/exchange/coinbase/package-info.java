@@ -1,0 +1,2 @@
+/** The coinbase exchange plugin. */
+package dev.pricefeed.exchange.coinbase;

@@ -1,0 +1,2 @@
+/** The kraken exchange plugin. */
+package dev.pricefeed.exchange.kraken;

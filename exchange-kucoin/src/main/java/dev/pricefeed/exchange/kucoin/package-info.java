@@ -1,0 +1,2 @@
+/** The kucoin exchange plugin. */
+package dev.pricefeed.exchange.kucoin;

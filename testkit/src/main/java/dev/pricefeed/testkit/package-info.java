@@ -1,0 +1,2 @@
+/** The exchange emulator and the connector contract test kit. */
+package dev.pricefeed.testkit;
