@@ -33,6 +33,12 @@ public interface ExchangeConnector extends AutoCloseable {
      */
     ConnectionSession connect(String route, List<Subscription> subscriptions) throws IOException, InterruptedException;
 
+    /**
+     * A parser for frames read outside a live connection (replaying a recording, benchmarks); it must understand
+     * every data frame a live connection's parser does.
+     */
+    MessageParser newParser();
+
     /** The REST poller used when the WebSocket is down or disabled. */
     FallbackPoller poller();
 
