@@ -1,0 +1,351 @@
+package dev.pricefeed.runtime;
+
+import dev.pricefeed.AccountEvent;
+import dev.pricefeed.Channel;
+import dev.pricefeed.Instrument;
+import dev.pricefeed.Tick;
+import dev.pricefeed.Trade;
+import dev.pricefeed.spi.ConnectionSession;
+import dev.pricefeed.spi.KeepAlive;
+import dev.pricefeed.spi.Limits;
+import dev.pricefeed.spi.MessageParser;
+import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.Subscription;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection of a slot: opens it (bootstrap included), subscribes with pacing, keeps it alive, judges
+ * it dead, and parses its frames. Socket callbacks run on the library's threads; the rest on the control thread.
+ */
+final class Connection implements WebSocketTransport.LinkListener, ParseSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final FeedEngine engine;
+    private final Slot slot;
+    private final int id = IDS.incrementAndGet();
+    private volatile ConnectionSession session;
+    private volatile MessageParser parser;
+    private volatile WebSocketTransport.Link link;
+    private volatile long lastFrameNanos;
+    private volatile boolean streaming;
+    private volatile boolean disposed;
+    private Instant receivedAt;
+    private KeepAlive keepAlive;
+    private Duration liveness;
+    private Pacer pacer;
+    private long lastPingNanos;
+    private long pings;
+    private boolean subscribed;
+    private boolean healthy;
+    private String handoverReason = "handover";
+    private ScheduledFuture<?> keepAliveTask;
+    private ScheduledFuture<?> healthyTask;
+    private ScheduledFuture<?> lifetimeTask;
+
+    Connection(FeedEngine engine, Slot slot, boolean handover) {
+        this.engine = engine;
+        this.slot = slot;
+    }
+
+    // ---------------------------------------------------------------- opening (I/O thread)
+
+    /** Bootstraps and opens the socket, then reports back to the control thread. */
+    void open() {
+        try {
+            ConnectionSession s = engine.connector.connect(slot.route, slot.active());
+            session = s;
+            parser = s.parser();
+            lastFrameNanos = System.nanoTime();
+            WebSocketTransport.Link opened = engine.transport().connect(s.uri(), s.headers(), this);
+            link = opened;
+            if (disposed) {
+                opened.close("feed closed");
+                return;
+            }
+            engine.runOnControl(() -> slot.opened(this));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!disposed) {
+                engine.runOnControl(() -> slot.connectFailed(this, e));
+            }
+        }
+    }
+
+    String uriForLog() {
+        ConnectionSession s = session;
+        if (s == null) {
+            return "?";
+        }
+        // The query may carry a token: never log it.
+        return s.uri().getScheme() + "://" + s.uri().getAuthority() + s.uri().getPath();
+    }
+
+    // ---------------------------------------------------------------- control thread
+
+    /** Starts timers and subscribes (unless the exchange sends a welcome first). */
+    void start() {
+        Limits limits = engine.connector.limits();
+        pacer = new Pacer(limits.maxMessagesPerWindow(), limits.messageWindow());
+        keepAlive = session.keepAlive();
+        liveness = engine.config.livenessTimeout().orElse(keepAlive.livenessTimeout());
+        long now = System.nanoTime();
+        lastPingNanos = now;
+        Duration period = liveness;
+        if (keepAlive.ping() != KeepAlive.Ping.NONE) {
+            period = shortest(period, keepAlive.pingInterval(), keepAlive.pongTimeout());
+        }
+        Duration check = FeedEngine.clamp(period.dividedBy(4), Duration.ofMillis(10), Duration.ofSeconds(1));
+        keepAliveTask = engine.control.scheduleWithFixedDelay(this::checkAlive, check.toNanos(), check.toNanos(),
+                TimeUnit.NANOSECONDS);
+        healthyTask = engine.schedule(() -> {
+            if (!disposed) {
+                healthy = true;
+                slot.healthy(this);
+            }
+        }, engine.config.healthyAfter());
+        Duration lifetime = limits.maxConnectionLifetime();
+        if (lifetime != null) {
+            Duration margin = FeedEngine.clamp(lifetime.dividedBy(10), Duration.ZERO, Duration.ofMinutes(10));
+            lifetimeTask = engine.schedule(() -> slot.handover("maximum connection lifetime of "
+                    + lifetime + " reached"), lifetime.minus(margin));
+        }
+        if (!session.awaitsWelcome()) {
+            subscribe();
+        }
+    }
+
+    private static Duration shortest(Duration a, Duration b, Duration c) {
+        Duration m = a.compareTo(b) <= 0 ? a : b;
+        return m.compareTo(c) <= 0 ? m : c;
+    }
+
+    /** Sends the subscriptions in batches the connector accepts, paced to its message rate. */
+    void subscribe() {
+        if (subscribed || disposed) {
+            return;
+        }
+        subscribed = true;
+        List<Subscription> active = slot.active();
+        int perMessage = engine.connector.limits().maxSubscriptionsPerMessage();
+        int messages = 0;
+        for (int from = 0; from < active.size(); from += perMessage) {
+            List<Subscription> batch = active.subList(from, Math.min(active.size(), from + perMessage));
+            for (String message : session.subscribeMessages(batch)) {
+                send(message);
+                messages++;
+            }
+        }
+        LOG.debug("{}: {} subscriptions sent in {} messages on connection {}", engine.exchange, active.size(),
+                messages, id);
+    }
+
+    private void send(String text) {
+        long wait = pacer.reserve(System.nanoTime());
+        if (wait == 0) {
+            link.sendText(text);
+        } else {
+            engine.schedule(() -> {
+                if (!disposed) {
+                    link.sendText(text);
+                }
+            }, Duration.ofNanos(wait));
+        }
+    }
+
+    private void checkAlive() {
+        if (disposed) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (keepAlive.ping() != KeepAlive.Ping.NONE && now - lastPingNanos >= keepAlive.pingInterval().toNanos()) {
+            lastPingNanos = now;
+            if (keepAlive.ping() == KeepAlive.Ping.WEBSOCKET_FRAME) {
+                pacer.reserve(now);
+                link.sendPing();
+            } else {
+                send(session.pingMessage(++pings));
+            }
+        }
+        long sinceFrame = now - lastFrameNanos;
+        String death = null;
+        if (sinceFrame > liveness.toNanos()) {
+            death = "no frame for " + sinceFrame / 1_000_000 + " ms (liveness timeout " + liveness.toMillis()
+                    + " ms): socket judged dead although TCP is open";
+        } else if (keepAlive.ping() != KeepAlive.Ping.NONE && lastPingNanos > lastFrameNanos
+                && now - lastPingNanos > keepAlive.pongTimeout().toNanos()) {
+            death = "no answer to a ping within " + keepAlive.pongTimeout().toMillis() + " ms";
+        }
+        if (death != null) {
+            LOG.warn("{}: connection {} {}", engine.exchange, id, death);
+            dispose(death);
+            slot.disconnected(this, death);
+        }
+    }
+
+    /** Stops this connection's timers and closes the socket; later callbacks from it are ignored. */
+    void dispose(String reason) {
+        disposed = true;
+        FeedEngine.cancel(keepAliveTask);
+        FeedEngine.cancel(healthyTask);
+        FeedEngine.cancel(lifetimeTask);
+        WebSocketTransport.Link l = link;
+        if (l != null) {
+            try {
+                engine.io.execute(() -> l.close(reason));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                l.close(reason);
+            }
+        }
+    }
+
+    boolean isHealthy() {
+        return healthy;
+    }
+
+    boolean isStreaming() {
+        return streaming;
+    }
+
+    void handoverReason(String reason) {
+        this.handoverReason = reason;
+    }
+
+    String handoverReason() {
+        return handoverReason;
+    }
+
+    private void lost(String reason) {
+        engine.runOnControl(() -> {
+            if (!disposed) {
+                dispose(reason);
+                slot.disconnected(this, reason);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- socket callbacks
+
+    @Override
+    public void onText(String text) {
+        if (disposed) {
+            return;
+        }
+        long now = System.nanoTime();
+        lastFrameNanos = now;
+        engine.metrics.frame(now);
+        receivedAt = engine.clock.instant();
+        engine.onFrame(receivedAt, text);
+        try {
+            parser.parse(text, this);
+        } catch (RuntimeException e) {
+            engine.parseError(text, e);
+        }
+    }
+
+    @Override
+    public void onPong() {
+        lastFrameNanos = System.nanoTime();
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
+        lost("closed by the server (code " + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")");
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        lost("socket error: " + error);
+    }
+
+    // ---------------------------------------------------------------- ParseSink (socket thread)
+
+    @Override
+    public Instant receivedAt() {
+        return receivedAt != null ? receivedAt : engine.clock.instant();
+    }
+
+    @Override
+    public void tick(Tick tick) {
+        engine.applyTick(tick, this);
+        markStreaming();
+    }
+
+    @Override
+    public void trade(Trade trade) {
+        engine.applyTrade(trade);
+        markStreaming();
+    }
+
+    @Override
+    public void account(AccountEvent event) {
+        engine.applyAccount(event);
+        markStreaming();
+    }
+
+    @Override
+    public boolean sequence(String stream, Instrument instrument, long sequence) {
+        return engine.checkSequence(stream, instrument, sequence);
+    }
+
+    @Override
+    public void heartbeat() {
+        // Any frame already counts as liveness.
+    }
+
+    @Override
+    public void pong() {
+        // Any frame already counts as liveness.
+    }
+
+    @Override
+    public void welcome() {
+        engine.runOnControl(this::subscribe);
+    }
+
+    @Override
+    public void subscribed(Channel channel, Instrument instrument) {
+        markStreaming();
+    }
+
+    @Override
+    public void subscribeFailed(Channel channel, Instrument instrument, String reason) {
+        engine.subscriptionRefused(channel, instrument, reason);
+    }
+
+    @Override
+    public void exchangeError(String code, String message) {
+        engine.error(code == null ? "exchange" : code, engine.exchange + " says: " + message);
+    }
+
+    @Override
+    public void reconnectRequested(String reason) {
+        engine.runOnControl(() -> slot.handover(reason));
+    }
+
+    @Override
+    public void unknown(String type) {
+        engine.metrics.unknownMessage();
+        LOG.debug("{}: skipped a message of unknown type {}", engine.exchange, type);
+    }
+
+    private void markStreaming() {
+        if (!streaming) {
+            streaming = true;
+            engine.runOnControl(() -> {
+                if (!disposed) {
+                    slot.streaming(this);
+                }
+            });
+        }
+    }
+}

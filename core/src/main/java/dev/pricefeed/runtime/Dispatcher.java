@@ -1,0 +1,173 @@
+package dev.pricefeed.runtime;
+
+import dev.pricefeed.Delivery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs listeners on one thread per feed, in order, never on the socket thread. Each listener has a mailbox that
+ * conflates (newest per key wins) or queues up to a bound; what is conflated or dropped is counted.
+ */
+final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int BATCH = 1024;
+
+    private final ExecutorService executor;
+    private final Metrics metrics;
+
+    Dispatcher(String name, Metrics metrics) {
+        this.metrics = metrics;
+        this.executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pricefeed-" + name + "-listeners");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A listener's mailbox; {@link #offer} is thread-safe and never blocks. */
+    interface Mailbox<T> {
+        void offer(T value);
+    }
+
+    /** Registers a listener; {@code key} names what conflation keeps one of (ignored for queues). */
+    <T> Mailbox<T> register(String what, Consumer<? super T> listener, Delivery delivery, Function<T, Object> key) {
+        return delivery.policy() == Delivery.OverflowPolicy.CONFLATE
+                ? new Conflating<>(what, listener, key)
+                : new Queued<>(what, listener, delivery.capacity());
+    }
+
+    private abstract class Base<T> implements Mailbox<T>, Runnable {
+        private final String what;
+        private final Consumer<? super T> listener;
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+
+        Base(String what, Consumer<? super T> listener) {
+            this.what = what;
+            this.listener = listener;
+        }
+
+        final void schedule() {
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    executor.execute(this);
+                } catch (RejectedExecutionException e) {
+                    scheduled.set(false);
+                    LOG.debug("{} listener update after close ignored", what);
+                }
+            }
+        }
+
+        final void deliver(T value) {
+            try {
+                listener.accept(value);
+            } catch (RuntimeException | Error e) {
+                metrics.listenerError();
+                LOG.warn("{} listener threw; it stays registered and the feed goes on", what, e);
+            }
+        }
+
+        @Override
+        public final void run() {
+            scheduled.set(false);
+            if (drain()) {
+                schedule();
+            }
+        }
+
+        /** Delivers what is waiting; returns true when more is left for another turn. */
+        abstract boolean drain();
+    }
+
+    private final class Queued<T> extends Base<T> {
+        private final ArrayBlockingQueue<T> queue;
+
+        Queued(String what, Consumer<? super T> listener, int capacity) {
+            super(what, listener);
+            this.queue = new ArrayBlockingQueue<>(capacity);
+        }
+
+        @Override
+        public void offer(T value) {
+            if (!queue.offer(value)) {
+                metrics.dropped();
+            }
+            schedule();
+        }
+
+        @Override
+        boolean drain() {
+            for (int i = 0; i < BATCH; i++) {
+                T value = queue.poll();
+                if (value == null) {
+                    return false;
+                }
+                deliver(value);
+            }
+            return !queue.isEmpty();
+        }
+    }
+
+    private final class Conflating<T> extends Base<T> {
+        private final Function<T, Object> key;
+        private Map<Object, T> pending = new LinkedHashMap<>();
+
+        Conflating(String what, Consumer<? super T> listener, Function<T, Object> key) {
+            super(what, listener);
+            this.key = key;
+        }
+
+        @Override
+        public void offer(T value) {
+            T replaced;
+            synchronized (this) {
+                replaced = pending.put(key.apply(value), value);
+            }
+            if (replaced != null) {
+                metrics.conflated();
+            }
+            schedule();
+        }
+
+        @Override
+        boolean drain() {
+            List<T> batch;
+            synchronized (this) {
+                if (pending.isEmpty()) {
+                    return false;
+                }
+                batch = new ArrayList<>(pending.values());
+                pending = new LinkedHashMap<>();
+            }
+            batch.forEach(this::deliver);
+            return false;
+        }
+    }
+
+    /** Delivers what is already queued (up to a short wait), then stops the thread. */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warn("listeners still busy after 2 s at close; stopping them");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
