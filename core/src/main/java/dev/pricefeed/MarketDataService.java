@@ -1,0 +1,167 @@
+package dev.pricefeed;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Several feeds, one per exchange, behind one stream of ticks, trades and events and one cache.
+ *
+ * <pre>{@code
+ * try (MarketDataService service = MarketDataService.builder()
+ *         .feed(PriceFeed.builder().exchange("kraken").instruments("BTC/USD"))
+ *         .feed(PriceFeed.builder().exchange("binance").instruments("BTC/USDT"))
+ *         .build()) {
+ *     service.onTick(tick -> System.out.println(tick.exchange() + " " + tick.instrument() + " " + tick.last()));
+ *     service.start();
+ * }
+ * }</pre>
+ */
+public final class MarketDataService implements AutoCloseable {
+
+    private final Map<String, PriceFeed> feeds;
+    private final PriceCache cache;
+
+    private MarketDataService(Map<String, PriceFeed> feeds) {
+        this.feeds = Collections.unmodifiableMap(feeds);
+        this.cache = new CombinedCache(List.copyOf(feeds.values()));
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Calls the listener with every merged tick of every feed (conflating per feed). */
+    public MarketDataService onTick(Consumer<Tick> listener) {
+        feeds.values().forEach(feed -> feed.onTick(listener));
+        return this;
+    }
+
+    /** Calls the listener with every trade of every feed. */
+    public MarketDataService onTrade(Consumer<Trade> listener) {
+        feeds.values().forEach(feed -> feed.onTrade(listener));
+        return this;
+    }
+
+    /** Calls the listener with every event of every feed. */
+    public MarketDataService onEvent(Consumer<FeedEvent> listener) {
+        feeds.values().forEach(feed -> feed.onEvent(listener));
+        return this;
+    }
+
+    /** Starts every feed. */
+    public MarketDataService start() {
+        feeds.values().forEach(PriceFeed::start);
+        return this;
+    }
+
+    /** The feed of an exchange, if this service runs one. */
+    public Optional<PriceFeed> feed(String exchange) {
+        return Optional.ofNullable(feeds.get(exchange));
+    }
+
+    /** Every feed by exchange id, in the order added. */
+    public Map<String, PriceFeed> feeds() {
+        return feeds;
+    }
+
+    /** One cache over every feed. */
+    public PriceCache cache() {
+        return cache;
+    }
+
+    /** Closes every feed. */
+    @Override
+    public void close() {
+        feeds.values().forEach(PriceFeed::close);
+    }
+
+    /** Builds a {@link MarketDataService}. */
+    public static final class Builder {
+        private final List<PriceFeed.Builder> builders = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Adds a feed; one per exchange. */
+        public Builder feed(PriceFeed.Builder feed) {
+            builders.add(feed);
+            return this;
+        }
+
+        /**
+         * Builds every feed; when some cannot be built, none is kept and the message lists every problem.
+         *
+         * @throws IllegalArgumentException listing each feed's problem
+         */
+        public MarketDataService build() {
+            Map<String, PriceFeed> feeds = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
+            for (PriceFeed.Builder builder : builders) {
+                try {
+                    PriceFeed feed = builder.build();
+                    if (feeds.putIfAbsent(feed.exchange(), feed) != null) {
+                        feed.close();
+                        problems.add("two feeds for " + feed.exchange() + ": use one feed per exchange");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                feeds.values().forEach(PriceFeed::close);
+                throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
+            }
+            if (feeds.isEmpty()) {
+                throw new IllegalArgumentException("no feeds: add at least one with feed(...)");
+            }
+            return new MarketDataService(feeds);
+        }
+    }
+
+    private static final class CombinedCache implements PriceCache {
+        private final List<PriceFeed> feeds;
+
+        CombinedCache(List<PriceFeed> feeds) {
+            this.feeds = feeds;
+        }
+
+        @Override
+        public Optional<Tick> latest(String exchange, Instrument instrument) {
+            for (PriceFeed feed : feeds) {
+                if (feed.exchange().equals(exchange)) {
+                    return feed.cache().latest(instrument);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Tick> latest(Instrument instrument) {
+            Tick found = null;
+            for (PriceFeed feed : feeds) {
+                Optional<Tick> tick = feed.cache().latest(instrument);
+                if (tick.isPresent()) {
+                    if (found != null) {
+                        return Optional.empty();
+                    }
+                    found = tick.get();
+                }
+            }
+            return Optional.ofNullable(found);
+        }
+
+        @Override
+        public Collection<Tick> all() {
+            List<Tick> all = new ArrayList<>();
+            feeds.forEach(feed -> all.addAll(feed.cache().all()));
+            return all;
+        }
+    }
+}
