@@ -1,0 +1,97 @@
+package dev.pricefeed.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pricefeed.Delivery;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DispatcherTest {
+
+    private final Metrics metrics = new Metrics();
+    private final Dispatcher dispatcher = new Dispatcher("test", metrics);
+
+    @AfterEach
+    void close() {
+        dispatcher.close();
+    }
+
+    @Test
+    void queuedListenerGetsEveryValueInOrder() {
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        Dispatcher.Mailbox<Integer> box = dispatcher.register("q", seen::add, Delivery.queue(10_000), v -> v);
+        for (int i = 0; i < 5000; i++) {
+            box.offer(i);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 5000);
+        for (int i = 0; i < 5000; i++) {
+            assertThat(seen.get(i)).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void fullQueueDropsAndCountsInsteadOfBlockingTheCaller() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        Dispatcher.Mailbox<Integer> box = dispatcher.register("slow", v -> {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, Delivery.queue(3), v -> v);
+        box.offer(0);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= 10; i++) {
+            box.offer(i);
+        }
+        assertThat(metrics.snapshot().dropped()).isEqualTo(7);
+        release.countDown();
+    }
+
+    @Test
+    void conflatingListenerSeesTheNewestValuePerKeyAndCountsTheRest() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Dispatcher.Mailbox<String> box = dispatcher.register("c", v -> {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            seen.add(v);
+        }, Delivery.conflate(), v -> v.substring(0, 1));
+        box.offer("a0");
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        box.offer("a1");
+        box.offer("b1");
+        box.offer("a2");
+        box.offer("b2");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 3);
+        assertThat(seen).containsExactly("a0", "a2", "b2");
+        assertThat(metrics.snapshot().conflated()).isEqualTo(2);
+    }
+
+    @Test
+    void throwingListenerIsCountedAndKeepsGettingValues() {
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        Dispatcher.Mailbox<Integer> box = dispatcher.register("t", v -> {
+            seen.add(v);
+            throw new IllegalStateException("listener bug " + v);
+        }, Delivery.queue(), v -> v);
+        box.offer(1);
+        box.offer(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 2);
+        assertThat(metrics.snapshot().listenerErrors()).isEqualTo(2);
+    }
+}
