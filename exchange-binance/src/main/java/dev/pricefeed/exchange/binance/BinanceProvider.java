@@ -1,0 +1,67 @@
+package dev.pricefeed.exchange.binance;
+
+import dev.pricefeed.spi.Capability;
+import dev.pricefeed.spi.ExchangeConnector;
+import dev.pricefeed.spi.ExchangeContext;
+import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.Spi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+
+/** The Binance Spot plugin: public ticker, best bid/offer and trade streams, with REST polling as fallback. */
+public final class BinanceProvider implements ExchangeProvider {
+
+    /** The exchange id users write. */
+    public static final String ID = "binance";
+
+    private final String version;
+
+    /** Creates the provider; reads the plugin's own version from its filtered resource. */
+    public BinanceProvider() {
+        this.version = readVersion();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String spiVersion() {
+        return Spi.VERSION;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TICKER, Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES,
+                Capability.SEQUENCE_CHECKS, Capability.REST_FALLBACK);
+    }
+
+    @Override
+    public ExchangeConnector create(ExchangeContext context) {
+        return new BinanceConnector(Objects.requireNonNull(context, "context is null"));
+    }
+
+    private static String readVersion() {
+        try (InputStream in = BinanceProvider.class.getResourceAsStream("plugin.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("plugin.properties is missing from the Binance plugin jar");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return Objects.requireNonNull(properties.getProperty("version"), "plugin.properties has no version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Binance plugin's version", e);
+        }
+    }
+}
