@@ -1,0 +1,239 @@
+package dev.pricefeed.exchange.kucoin;
+
+import dev.pricefeed.Instrument;
+import dev.pricefeed.Side;
+import dev.pricefeed.Tick;
+import dev.pricefeed.Trade;
+import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.MessageParser;
+import dev.pricefeed.spi.ParseSink;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads KuCoin Spot frames: {@code welcome}, {@code ack}, {@code pong}, {@code error} and the {@code message} pushes of
+ * {@code /market/ticker}, {@code /spotMarket/level1}, {@code /market/snapshot} and {@code /market/match}. Routes on
+ * {@code type}, then on the topic prefix; everything else is reported as unknown.
+ */
+final class KuCoinParser implements MessageParser {
+
+    static final String TICKER = "/market/ticker:";
+    static final String LEVEL1 = "/spotMarket/level1:";
+    static final String SNAPSHOT = "/market/snapshot:";
+    static final String MATCH = "/market/match:";
+
+    private final KuCoinSymbols symbols;
+    private final PendingAcks acks;
+
+    /**
+     * @param symbols the symbol mapper
+     * @param acks the subscribe messages of this connection waiting for answers (empty outside a connection)
+     */
+    KuCoinParser(KuCoinSymbols symbols, PendingAcks acks) {
+        this.symbols = Objects.requireNonNull(symbols, "symbols is null");
+        this.acks = Objects.requireNonNull(acks, "acks is null");
+    }
+
+    @Override
+    public void parse(String frame, ParseSink sink) {
+        String type = null;
+        String topic = null;
+        String subject = null;
+        String id = null;
+        String code = null;
+        String text = null;
+        DataFields data = null;
+        try (JsonParser parser = JsonFrames.parser(frame)) {
+            if (parser.next() != Event.START_OBJECT) {
+                throw new IllegalArgumentException("a KuCoin frame must be a JSON object");
+            }
+            Event event;
+            while ((event = parser.next()) != Event.END_OBJECT) {
+                String key = parser.getString();
+                Event value = parser.next();
+                switch (key) {
+                    case "type" -> type = scalar(parser, value);
+                    case "topic" -> topic = scalar(parser, value);
+                    case "subject" -> subject = scalar(parser, value);
+                    case "id" -> id = scalar(parser, value);
+                    case "code" -> code = scalar(parser, value);
+                    case "data" -> {
+                        if (value == Event.START_OBJECT) {
+                            data = DataFields.read(parser);
+                        } else {
+                            // error frames carry their text in "data"
+                            text = scalar(parser, value);
+                        }
+                    }
+                    default -> JsonFrames.skip(parser, value);
+                }
+            }
+        }
+        if (type == null) {
+            sink.unknown("untyped");
+            return;
+        }
+        switch (type) {
+            case "message" -> message(topic, subject, data, sink);
+            case "welcome" -> sink.welcome();
+            case "pong" -> sink.pong();
+            case "ack" -> acks.acknowledged(id, sink);
+            case "error" -> error(id, code, text, sink);
+            default -> sink.unknown(type);
+        }
+    }
+
+    private static String scalar(JsonParser parser, Event value) {
+        if (value == Event.START_OBJECT || value == Event.START_ARRAY) {
+            JsonFrames.skip(parser, value);
+            return null;
+        }
+        return JsonFrames.text(parser, value);
+    }
+
+    private void error(String id, String code, String text, ParseSink sink) {
+        String reason = "KuCoin error " + code + ": " + text;
+        if (!acks.refused(id, reason, sink)) {
+            sink.exchangeError(code, text);
+        }
+        if (isTokenError(code, text)) {
+            // the token is spent: only a new bullet-public bootstrap helps, and every connect makes one
+            sink.reconnectRequested("KuCoin token error " + code + ": " + text);
+        }
+    }
+
+    /** Whether an error means the connection's token is expired or invalid. */
+    static boolean isTokenError(String code, String text) {
+        return "401".equals(code) || (text != null && text.toLowerCase(Locale.ROOT).contains("token"));
+    }
+
+    private void message(String topic, String subject, DataFields data, ParseSink sink) {
+        if (topic == null || data == null) {
+            sink.unknown(subject != null ? subject : "message");
+            return;
+        }
+        if (topic.startsWith(TICKER)) {
+            ticker(topic, subject, data, sink);
+        } else if (topic.startsWith(LEVEL1)) {
+            level1(topic, data, sink);
+        } else if (topic.startsWith(MATCH)) {
+            match(topic, data, sink);
+        } else if (topic.startsWith(SNAPSHOT)) {
+            snapshot(topic, data, sink);
+        } else {
+            sink.unknown(subject != null ? subject : "message");
+        }
+    }
+
+    private void ticker(String topic, String subject, DataFields data, ParseSink sink) {
+        String symbol = topic.substring(TICKER.length());
+        String stream = topic;
+        if (symbol.equals("all")) {
+            // /market/ticker:all names the symbol in the subject only
+            symbol = subject;
+            stream = TICKER + subject;
+        }
+        Instrument instrument = symbols.fromNative(symbol);
+        if (instrument == null) {
+            sink.unknown("trade.ticker for " + symbol);
+            return;
+        }
+        Long sequence = DataFields.whole(data.sequence);
+        if (sequence != null && !sink.sequence(stream, instrument, sequence)) {
+            return;
+        }
+        Long millis = DataFields.whole(data.time != null ? data.time : data.timeCapitalized);
+        sink.tick(Tick.builder(KuCoinProvider.ID, instrument)
+                .last(DataFields.decimal(data.price))
+                .lastSize(DataFields.decimal(data.size))
+                .bid(DataFields.decimal(data.bestBid))
+                .bidSize(DataFields.decimal(data.bestBidSize))
+                .ask(DataFields.decimal(data.bestAsk))
+                .askSize(DataFields.decimal(data.bestAskSize))
+                .exchangeTime(millis == null ? null : Instant.ofEpochMilli(millis))
+                .sequence(sequence)
+                .receivedAt(sink.receivedAt())
+                .build());
+    }
+
+    private void level1(String topic, DataFields data, ParseSink sink) {
+        Instrument instrument = symbols.fromNative(topic.substring(LEVEL1.length()));
+        if (instrument == null) {
+            sink.unknown("level1 for " + topic);
+            return;
+        }
+        Long millis = DataFields.whole(data.timestamp);
+        sink.tick(Tick.builder(KuCoinProvider.ID, instrument)
+                .bid(DataFields.decimal(data.bidPrice))
+                .bidSize(DataFields.decimal(data.bidSize))
+                .ask(DataFields.decimal(data.askPrice))
+                .askSize(DataFields.decimal(data.askSize))
+                .exchangeTime(millis == null ? null : Instant.ofEpochMilli(millis))
+                .receivedAt(sink.receivedAt())
+                .build());
+    }
+
+    /**
+     * A stats-only tick: the snapshot's {@code buy}, {@code sell} and {@code lastTradedPrice} are up to 2 s old and
+     * would overwrite the fresher ticker and level-1 values in the merged tick, so they are left out.
+     */
+    private void snapshot(String topic, DataFields outer, ParseSink sink) {
+        DataFields data = outer.inner;
+        if (data == null) {
+            sink.unknown("trade.snapshot without data");
+            return;
+        }
+        Instrument instrument = symbols.fromNative(data.symbol != null ? data.symbol
+                : topic.substring(SNAPSHOT.length()));
+        if (instrument == null) {
+            sink.unknown("trade.snapshot for " + topic);
+            return;
+        }
+        Long millis = DataFields.whole(data.datetime);
+        sink.tick(Tick.builder(KuCoinProvider.ID, instrument)
+                .open(DataFields.decimal(data.open))
+                .high(DataFields.decimal(data.high))
+                .low(DataFields.decimal(data.low))
+                .volume(DataFields.decimal(data.vol))
+                .quoteVolume(DataFields.decimal(data.volValue))
+                .vwap(DataFields.decimal(data.averagePrice))
+                .exchangeTime(millis == null ? null : Instant.ofEpochMilli(millis))
+                .receivedAt(sink.receivedAt())
+                .build());
+    }
+
+    private void match(String topic, DataFields data, ParseSink sink) {
+        Instrument instrument = symbols.fromNative(data.symbol != null ? data.symbol
+                : topic.substring(MATCH.length()));
+        if (instrument == null) {
+            sink.unknown("trade.l3match for " + topic);
+            return;
+        }
+        Long sequence = DataFields.whole(data.sequence);
+        if (sequence != null && !sink.sequence(topic, instrument, sequence)) {
+            return;
+        }
+        Long nanos = DataFields.whole(data.time);
+        sink.trade(new Trade(KuCoinProvider.ID, instrument,
+                DataFields.decimal(data.price),
+                DataFields.decimal(data.size),
+                side(data.side),
+                data.tradeId,
+                nanos == null ? null : Instant.ofEpochSecond(0, nanos),
+                sink.receivedAt()));
+    }
+
+    /** KuCoin's {@code side} of a match is the taker's, as {@link Trade#side()} wants. */
+    private static Side side(String side) {
+        if ("buy".equals(side)) {
+            return Side.BUY;
+        }
+        if ("sell".equals(side)) {
+            return Side.SELL;
+        }
+        return null;
+    }
+}
