@@ -1,0 +1,273 @@
+package dev.pricefeed.exchange.coinbase;
+
+import dev.pricefeed.Instrument;
+import dev.pricefeed.Side;
+import dev.pricefeed.Tick;
+import dev.pricefeed.Trade;
+import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.MessageParser;
+import dev.pricefeed.spi.ParseSink;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads frames of both Coinbase feeds: Exchange frames carry a top-level {@code type}, Advanced Trade frames only a
+ * top-level {@code channel} with an {@code events} envelope. One instance serves one connection (it remembers the
+ * newest ticker sequence per product and the subscribe messages awaiting a reply); not thread-safe.
+ */
+final class CoinbaseParser implements MessageParser {
+
+    static final String EXCHANGE = "coinbase";
+
+    /**
+     * A ticker this far behind the newest one is taken as a restarted sequence rather than a late message, so a
+     * reset on Coinbase's side cannot silence a product for the rest of the connection.
+     */
+    private static final long RESET_DISTANCE = 1_000_000L;
+
+    private final CoinbaseSymbols symbols;
+    private final SubscriptionLedger ledger;
+    private final String envelopeStream;
+    private final AdvancedTradeEvents events;
+    private final Map<String, long[]> tickerSequences = new HashMap<>();
+    private final Map<String, String> tradeStreams = new HashMap<>();
+
+    // the frame being read; reset before each one
+    private String type;
+    private String channel;
+    private String productId;
+    private String side;
+    private String time;
+    private String timestamp;
+    private String message;
+    private String reason;
+    private Long sequence;
+    private Long sequenceNum;
+    private Long tradeId;
+    private BigDecimal price;
+    private BigDecimal size;
+    private BigDecimal lastSize;
+    private BigDecimal open24h;
+    private BigDecimal high24h;
+    private BigDecimal low24h;
+    private BigDecimal volume24h;
+    private BigDecimal bestBid;
+    private BigDecimal bestBidSize;
+    private BigDecimal bestAsk;
+    private BigDecimal bestAskSize;
+    private Map<String, Set<String>> channels;
+
+    /**
+     * @param envelopeStream the sequence stream name of Advanced Trade's {@code sequence_num}, unique per connection
+     *     because the counter starts again on every connection
+     */
+    CoinbaseParser(CoinbaseSymbols symbols, SubscriptionLedger ledger, String envelopeStream) {
+        this.symbols = Objects.requireNonNull(symbols, "symbols is null");
+        this.ledger = Objects.requireNonNull(ledger, "ledger is null");
+        this.envelopeStream = Objects.requireNonNull(envelopeStream, "envelopeStream is null");
+        this.events = new AdvancedTradeEvents(symbols);
+    }
+
+    @Override
+    public void parse(String frame, ParseSink sink) {
+        reset();
+        Instant receivedAt = sink.receivedAt();
+        try (JsonParser json = JsonFrames.parser(frame)) {
+            if (json.next() != Event.START_OBJECT) {
+                throw new IllegalArgumentException("a Coinbase frame is a JSON object");
+            }
+            readFields(json, receivedAt);
+        }
+        // Exchange frames (and Advanced Trade's error frames) carry a type; Advanced Trade envelopes only a channel
+        if (type != null) {
+            exchange(sink, receivedAt);
+        } else if (channel != null) {
+            advancedTrade(sink);
+        } else {
+            sink.unknown("(no type or channel)");
+        }
+    }
+
+    private void readFields(JsonParser json, Instant receivedAt) {
+        Event e;
+        while ((e = json.next()) != Event.END_OBJECT) {
+            String key = json.getString();
+            Event value = json.next();
+            switch (key) {
+                case "type": type = Wire.text(json, value); break;
+                case "channel": channel = Wire.text(json, value); break;
+                case "product_id": productId = Wire.text(json, value); break;
+                case "side": side = Wire.text(json, value); break;
+                case "time": time = Wire.text(json, value); break;
+                case "timestamp": timestamp = Wire.text(json, value); break;
+                case "message": message = Wire.text(json, value); break;
+                case "reason": reason = Wire.text(json, value); break;
+                case "sequence": sequence = Wire.whole(json, value); break;
+                case "sequence_num": sequenceNum = Wire.whole(json, value); break;
+                case "trade_id": tradeId = Wire.whole(json, value); break;
+                case "price": price = JsonFrames.decimal(json, value); break;
+                case "size": size = JsonFrames.decimal(json, value); break;
+                case "last_size": lastSize = JsonFrames.decimal(json, value); break;
+                case "open_24h": open24h = JsonFrames.decimal(json, value); break;
+                case "high_24h": high24h = JsonFrames.decimal(json, value); break;
+                case "low_24h": low24h = JsonFrames.decimal(json, value); break;
+                case "volume_24h": volume24h = JsonFrames.decimal(json, value); break;
+                case "best_bid": bestBid = JsonFrames.decimal(json, value); break;
+                case "best_bid_size": bestBidSize = JsonFrames.decimal(json, value); break;
+                case "best_ask": bestAsk = JsonFrames.decimal(json, value); break;
+                case "best_ask_size": bestAskSize = JsonFrames.decimal(json, value); break;
+                case "channels": channels = Wire.subscriptions(json, value, null); break;
+                case "events": events.read(json, value, receivedAt); break;
+                default: JsonFrames.skip(json, value);
+            }
+        }
+    }
+
+    private void exchange(ParseSink sink, Instant receivedAt) {
+        switch (type) {
+            case "ticker":
+                ticker(sink, receivedAt);
+                break;
+            case "heartbeat":
+                sink.heartbeat();
+                break;
+            case "match":
+            case "last_match":
+                match(sink, receivedAt);
+                break;
+            case "subscriptions":
+                ledger.answer(channels != null ? channels : Map.of(), sink);
+                break;
+            case "error":
+                error(sink);
+                break;
+            default:
+                sink.unknown(type);
+        }
+    }
+
+    private void ticker(ParseSink sink, Instant receivedAt) {
+        Instrument instrument = instrument();
+        if (sequence != null && !newerTicker(productId, sequence)) {
+            return;
+        }
+        sink.tick(Tick.builder(EXCHANGE, instrument)
+                .last(price).lastSize(lastSize)
+                .bid(bestBid).bidSize(bestBidSize).ask(bestAsk).askSize(bestAskSize)
+                .open(open24h).high(high24h).low(low24h).volume(volume24h)
+                .exchangeTime(Wire.instant(time)).receivedAt(receivedAt).sequence(sequence)
+                .build());
+    }
+
+    /**
+     * Drops late or repeated tickers only. Coinbase's per-product sequence also counts messages of channels this
+     * connection does not subscribe to (the order book), so jumps between tickers are normal and are not gaps.
+     */
+    private boolean newerTicker(String product, long seq) {
+        long[] newest = tickerSequences.get(product);
+        if (newest == null) {
+            tickerSequences.put(product, new long[] {seq});
+            return true;
+        }
+        if (seq <= newest[0] && newest[0] - seq < RESET_DISTANCE) {
+            return false;
+        }
+        newest[0] = seq;
+        return true;
+    }
+
+    private void match(ParseSink sink, Instant receivedAt) {
+        Instrument instrument = instrument();
+        // Coinbase's match names the maker's side; the taker (aggressor) took the other one
+        Side takerSide = Wire.side(side).opposite();
+        // trade ids of a product are consecutive, so a jump means matches were dropped (Coinbase warns they can be)
+        if (tradeId != null && !sink.sequence(tradeStream(productId), instrument, tradeId)) {
+            return;
+        }
+        sink.trade(new Trade(EXCHANGE, instrument, price, size, takerSide,
+                tradeId != null ? tradeId.toString() : null, Wire.instant(time), receivedAt));
+    }
+
+    private String tradeStream(String product) {
+        return tradeStreams.computeIfAbsent(product, p -> "trade_id:" + p);
+    }
+
+    private void error(ParseSink sink) {
+        String text;
+        if (message != null && reason != null) {
+            text = message + ": " + reason;
+        } else if (message != null || reason != null) {
+            text = message != null ? message : reason;
+        } else {
+            text = "error frame without message or reason";
+        }
+        if (!ledger.refuse(text, sink)) {
+            sink.exchangeError(null, text);
+        }
+    }
+
+    private void advancedTrade(ParseSink sink) {
+        if (sequenceNum != null && !sink.sequence(envelopeStream, null, sequenceNum)) {
+            return;
+        }
+        switch (channel) {
+            case "ticker":
+            case "ticker_batch":
+                events.reportTicks(Wire.instant(timestamp), sequenceNum, sink);
+                break;
+            case "market_trades":
+                events.reportTrades(sink);
+                break;
+            case "heartbeats":
+                // current_time is Go's time.String(), not RFC 3339: deliberately not read
+                sink.heartbeat();
+                break;
+            case "subscriptions":
+                ledger.answer(events.subscriptions(), sink);
+                break;
+            default:
+                sink.unknown(channel);
+        }
+    }
+
+    private Instrument instrument() {
+        Instrument instrument = symbols.fromNative(productId);
+        if (instrument == null) {
+            throw new IllegalArgumentException(type + " product_id '" + productId + "' is not of the form BASE-QUOTE");
+        }
+        return instrument;
+    }
+
+    private void reset() {
+        type = null;
+        channel = null;
+        productId = null;
+        side = null;
+        time = null;
+        timestamp = null;
+        message = null;
+        reason = null;
+        sequence = null;
+        sequenceNum = null;
+        tradeId = null;
+        price = null;
+        size = null;
+        lastSize = null;
+        open24h = null;
+        high24h = null;
+        low24h = null;
+        volume24h = null;
+        bestBid = null;
+        bestBidSize = null;
+        bestAsk = null;
+        bestAskSize = null;
+        channels = null;
+        events.reset();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.pricefeed.exchange.coinbase;
+
+import dev.pricefeed.spi.Capability;
+import dev.pricefeed.spi.ExchangeConnector;
+import dev.pricefeed.spi.ExchangeContext;
+import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.Spi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+
+/** The Coinbase plugin: Coinbase Exchange market data by default, Advanced Trade with {@code coinbase.feed}. */
+public final class CoinbaseProvider implements ExchangeProvider {
+
+    private final String version;
+
+    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    public CoinbaseProvider() {
+        this.version = readVersion();
+    }
+
+    @Override
+    public String id() {
+        return "coinbase";
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String spiVersion() {
+        return Spi.VERSION;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TICKER, Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES,
+                Capability.SEQUENCE_CHECKS, Capability.REST_FALLBACK);
+    }
+
+    @Override
+    public ExchangeConnector create(ExchangeContext context) {
+        return new CoinbaseConnector(context);
+    }
+
+    private static String readVersion() {
+        try (InputStream in = CoinbaseProvider.class.getResourceAsStream("plugin.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("plugin.properties is missing from the Coinbase plugin jar");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Coinbase plugin's version", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pricefeed.exchange.coinbase;
+
+import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.Subscription;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The subscribe messages one connection sent and not yet answered, so each {@code subscriptions} reply can be checked
+ * against what was asked. Coinbase answers subscribe messages in order, each time listing every current subscription,
+ * so a reply settles the oldest open message: what it lists is confirmed, what it lacks has failed.
+ */
+final class SubscriptionLedger {
+
+    static final String MISSING = "not in Coinbase's subscriptions reply";
+
+    private final CoinbaseFeed feed;
+    private final CoinbaseSymbols symbols;
+    private final Deque<List<Subscription>> open = new ArrayDeque<>();
+
+    SubscriptionLedger(CoinbaseFeed feed, CoinbaseSymbols symbols) {
+        this.feed = Objects.requireNonNull(feed, "feed is null");
+        this.symbols = Objects.requireNonNull(symbols, "symbols is null");
+    }
+
+    /** Records one subscribe message (its subscriptions may be empty, as for Advanced Trade's heartbeats). */
+    synchronized void sent(List<Subscription> subscriptions) {
+        open.addLast(new ArrayList<>(subscriptions));
+    }
+
+    /**
+     * Checks a {@code subscriptions} reply: every open subscription it lists is confirmed, and the oldest open
+     * message's subscriptions it does not list have failed.
+     *
+     * @param current channel name to the product ids subscribed on it
+     */
+    synchronized void answer(Map<String, Set<String>> current, ParseSink sink) {
+        for (List<Subscription> message : open) {
+            for (Iterator<Subscription> it = message.iterator(); it.hasNext(); ) {
+                Subscription sub = it.next();
+                Set<String> products = current.get(feed.channelName(sub.channel()));
+                if (products != null && products.contains(symbols.toNative(sub.instrument()))) {
+                    sink.subscribed(sub.channel(), sub.instrument());
+                    it.remove();
+                }
+            }
+        }
+        List<Subscription> oldest = open.pollFirst();
+        if (oldest != null) {
+            for (Subscription sub : oldest) {
+                sink.subscribeFailed(sub.channel(), sub.instrument(), MISSING);
+            }
+        }
+    }
+
+    /**
+     * Reports an error frame as failed subscriptions of every open product it names, and returns whether it named
+     * one; the message stays open so a later reply still lines up with it.
+     */
+    synchronized boolean refuse(String text, ParseSink sink) {
+        boolean named = false;
+        for (List<Subscription> message : open) {
+            for (Iterator<Subscription> it = message.iterator(); it.hasNext(); ) {
+                Subscription sub = it.next();
+                if (names(text, symbols.toNative(sub.instrument()))) {
+                    sink.subscribeFailed(sub.channel(), sub.instrument(), text);
+                    it.remove();
+                    named = true;
+                }
+            }
+        }
+        return named;
+    }
+
+    /** Whether {@code text} holds {@code productId} as a whole word ({@code BTC-USD} is not named by {@code BTC-USDT}). */
+    static boolean names(String text, String productId) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(productId, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + productId.length();
+            if ((at == 0 || !partOfProduct(text.charAt(at - 1)))
+                    && (end == text.length() || !partOfProduct(text.charAt(end)))) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static boolean partOfProduct(char c) {
+        return Character.isLetterOrDigit(c) || c == '-';
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pricefeed.exchange.coinbase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pricefeed.Channel;
+import dev.pricefeed.Instrument;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CoinbaseSymbolsTest {
+
+    private final CoinbaseSymbols symbols = new CoinbaseSymbols();
+
+    @Test
+    void instrumentsMapToDashedProductIdsAndBack() {
+        assertThat(symbols.toNative(Instrument.of("BTC/USD"))).isEqualTo("BTC-USD");
+        assertThat(symbols.toNative(Instrument.of("ETH/USDT"))).isEqualTo("ETH-USDT");
+        assertThat(symbols.fromNative("BTC-USD")).isEqualTo(Instrument.of("BTC/USD"));
+        assertThat(symbols.fromNative("BTC-USDT")).isEqualTo(Instrument.of("BTC/USDT"));
+    }
+
+    @Test
+    void productIdsThatAreNoInstrumentMapToNull() {
+        assertThat(symbols.fromNative("BTCUSD")).isNull();
+        assertThat(symbols.fromNative("BTC-PERP-INTX")).isNull();
+        assertThat(symbols.fromNative("-USD")).isNull();
+        assertThat(symbols.fromNative("btc-usd")).isNull();
+        assertThat(symbols.fromNative(null)).isNull();
+    }
+
+    @Test
+    void feedOptionChoosesTheFeedAndNamesTheAcceptedValuesWhenWrong() {
+        assertThat(CoinbaseFeed.fromOption(Optional.empty())).isEqualTo(CoinbaseFeed.EXCHANGE);
+        assertThat(CoinbaseFeed.fromOption(Optional.of("exchange"))).isEqualTo(CoinbaseFeed.EXCHANGE);
+        assertThat(CoinbaseFeed.fromOption(Optional.of(" Advanced-Trade "))).isEqualTo(CoinbaseFeed.ADVANCED_TRADE);
+        assertThatThrownBy(() -> CoinbaseFeed.fromOption(Optional.of("pro")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("coinbase.feed 'pro' is not one of exchange, advanced-trade");
+    }
+
+    @Test
+    void eachFeedHasItsEndpointAndChannelNames() {
+        assertThat(CoinbaseFeed.EXCHANGE.defaultUri()).isEqualTo(URI.create("wss://ws-feed.exchange.coinbase.com"));
+        assertThat(CoinbaseFeed.ADVANCED_TRADE.defaultUri()).isEqualTo(URI.create("wss://advanced-trade-ws.coinbase.com"));
+        assertThat(CoinbaseFeed.EXCHANGE.channelName(Channel.TRADES)).isEqualTo("matches");
+        assertThat(CoinbaseFeed.ADVANCED_TRADE.channelName(Channel.TRADES)).isEqualTo("market_trades");
+        assertThatThrownBy(() -> CoinbaseFeed.EXCHANGE.channelName(Channel.BALANCES))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
