@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class EmulatorServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
-    private static final String WEBSOCKET_GUID = "258EAFA5-E914-47A5-95CA-C5AB0DC085B9";
+    /** The GUID RFC 6455 (section 1.3) appends to the client key. */
+    private static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
 
     private final EmulatorHandler handler;
