@@ -105,7 +105,9 @@ public final class ConfigSources {
                 properties.load(reader);
                 properties.stringPropertyNames().forEach(k -> file.put(k, properties.getProperty(k)));
             } catch (IOException | IllegalArgumentException e) {
-                problems.add("config file " + path + " cannot be read: " + e.getMessage());
+                // the exception's class says why (no such file, access denied) where its message is only the path
+                problems.add("config file " + path + " cannot be read: " + e.getClass().getSimpleName() + ": "
+                        + e.getMessage());
             }
             return this;
         }

@@ -5,6 +5,7 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.Credentials;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,9 @@ import java.util.TreeMap;
 
 /** The resolved, validated settings of one feed; immutable. Build with {@link #resolve}. */
 public final class FeedConfig {
+
+    /** Option keys containing one of these hold secrets (such as a passphrase) and are never printed. */
+    private static final List<String> SECRET_WORDS = List.of("secret", "passphrase", "password", "token", "key");
 
     private final String exchange;
     private final List<Instrument> instruments;
@@ -99,8 +103,42 @@ public final class FeedConfig {
                 + ", maxReconnectDelay=" + maxReconnectDelay + ", maxReconnectAttempts=" + maxReconnectAttempts
                 + ", healthyAfter=" + healthyAfter + ", livenessTimeout=" + livenessTimeout
                 + ", staleAfter=" + staleAfter + ", pollInterval=" + pollInterval + ", probeInterval=" + probeInterval
-                + ", endpoints=" + endpoints + ", options=" + options + ", credentials="
+                + ", endpoints=" + redactedEndpoints() + ", options=" + redactedOptions() + ", credentials="
                 + (credentials == null ? "none" : credentials) + "]";
+    }
+
+    /** The endpoints with any user info (a proxy password) shown as {@code ***}. */
+    private Map<String, String> redactedEndpoints() {
+        Map<String, String> shown = new TreeMap<>();
+        endpoints.forEach((name, uri) -> shown.put(name, redactUserInfo(uri.toString())));
+        return shown;
+    }
+
+    /** A URI text with the user info between {@code //} and {@code @} replaced by {@code ***}. */
+    static String redactUserInfo(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < uri.length() && "/?#".indexOf(uri.charAt(end)) < 0) {
+            end++;
+        }
+        int at = uri.lastIndexOf('@', end - 1);
+        return at < start ? uri : uri.substring(0, start) + "***" + uri.substring(at);
+    }
+
+    /** The options with the values of secret-looking keys (a passphrase, a token) shown as {@code ***}. */
+    private Map<String, String> redactedOptions() {
+        Map<String, String> shown = new TreeMap<>();
+        options.forEach((key, value) -> shown.put(key, looksSecret(key) ? "***" : value));
+        return shown;
+    }
+
+    private static boolean looksSecret(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(k::contains);
     }
 
     /** Parses a duration: seconds as a decimal ({@code 5}, {@code 0.5}), with a unit ({@code 500ms}, {@code 2m}) or ISO. */
@@ -132,6 +170,9 @@ public final class FeedConfig {
     }
 
     private static final class Resolver {
+        /** The endpoints every connector has; they can also be set through the environment. */
+        private static final List<String> STANDARD_ENDPOINTS = List.of("websocket", "rest");
+
         private final String exchange;
         private final ConfigSources sources;
         private final List<String> problems = new ArrayList<>();
@@ -214,14 +255,16 @@ public final class FeedConfig {
                         + " need credentials: set " + Setting.exchangeEnvironmentVariable(exchange, "api-key")
                         + " and " + Setting.exchangeEnvironmentVariable(exchange, "api-secret"));
             }
-            for (String name : List.of("websocket", "rest")) {
+            for (String name : STANDARD_ENDPOINTS) {
                 sources.get(exchange + ".endpoint." + name,
                         Setting.exchangeEnvironmentVariable(exchange, "endpoint." + name)).ifPresent(v -> endpoint(name, v));
             }
             sources.withPrefix(exchange + ".").forEach((key, value) -> {
                 if (key.startsWith("endpoint.")) {
                     String name = key.substring("endpoint.".length());
-                    if (!endpoints.containsKey(name)) {
+                    // websocket and rest were read above with the environment layer; reading them again from the
+                    // other layers would report a bad value twice or let a lower layer's value through
+                    if (!STANDARD_ENDPOINTS.contains(name)) {
                         endpoint(name, value);
                     }
                 } else if (!key.equals("api-key") && !key.equals("api-secret")) {
@@ -231,17 +274,20 @@ public final class FeedConfig {
         }
 
         private void endpoint(String name, String value) {
+            String shown = "'" + redactUserInfo(value) + "'";
             try {
-                URI uri = URI.create(value);
+                URI uri = new URI(value);
                 String scheme = uri.getScheme();
                 if (scheme == null || !List.of("ws", "wss", "http", "https").contains(scheme) || uri.getHost() == null) {
-                    problems.add(exchange + ".endpoint." + name + " '" + value
-                            + "' is not a ws://, wss://, http:// or https:// URI with a host");
+                    problems.add(exchange + ".endpoint." + name + " " + shown
+                            + " is not a ws://, wss://, http:// or https:// URI with a host");
                 } else {
                     endpoints.put(name, uri);
                 }
-            } catch (IllegalArgumentException e) {
-                problems.add(exchange + ".endpoint." + name + " '" + value + "' is not a URI: " + e.getMessage());
+            } catch (URISyntaxException e) {
+                // the exception's own message repeats the whole value, user info included
+                problems.add(exchange + ".endpoint." + name + " " + shown + " is not a URI: " + e.getReason()
+                        + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
             }
         }
 
@@ -283,8 +329,12 @@ public final class FeedConfig {
             }
             try {
                 Duration parsed = parseDuration(value);
-                if (parsed.isNegative() || (parsed.isZero() && setting != Setting.RECONNECT_DELAY)) {
-                    problems.add(where(setting) + " must be positive, got '" + value + "'");
+                boolean zeroAllowed = setting == Setting.RECONNECT_DELAY;
+                if (parsed.isNegative() || (parsed.isZero() && !zeroAllowed)) {
+                    problems.add(where(setting) + (zeroAllowed ? " must not be negative" : " must be positive")
+                            + ", got '" + value + "'");
+                    // a rejected value takes no part in the checks between settings, which would only repeat it
+                    return null;
                 }
                 return parsed;
             } catch (RuntimeException e) {
