@@ -1,0 +1,92 @@
+package dev.pricefeed.cli;
+
+import dev.pricefeed.FeedEvent;
+import dev.pricefeed.FeedMetrics;
+import dev.pricefeed.PriceFeed;
+import dev.pricefeed.Tick;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Redraws the price table a few times a second from the feeds' caches and metrics (never from the socket thread). */
+final class TableView implements AutoCloseable {
+
+    private static final Duration REFRESH = Duration.ofMillis(250);
+
+    private final LineOutput out;
+    private final Clock clock;
+    private final Map<String, String> lastEvents = new ConcurrentHashMap<>();
+    private final Map<String, long[]> previousFrames = new HashMap<>();
+    private ScheduledExecutorService timer;
+    private List<PriceFeed> feeds = List.of();
+
+    TableView(LineOutput out, Clock clock) {
+        this.out = Objects.requireNonNull(out, "out is null");
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+    }
+
+    /** Remembers the newest state change or error of a feed for its status line. */
+    void event(FeedEvent event) {
+        String text = null;
+        if (event instanceof FeedEvent.StateChanged change) {
+            text = change.from() + " -> " + change.to() + (change.reason() == null ? "" : " (" + change.reason() + ")");
+        } else if (event instanceof FeedEvent.Error error) {
+            text = "error: " + error.message();
+        } else if (event instanceof FeedEvent.SubscriptionFailed failed) {
+            text = "subscription refused: " + failed.instrument() + " " + failed.reason();
+        }
+        if (text != null) {
+            lastEvents.put(event.exchange(), text);
+        }
+    }
+
+    /** Starts redrawing the feeds' table. */
+    synchronized void start(List<PriceFeed> shown) {
+        this.feeds = List.copyOf(shown);
+        out.print(TerminalTable.HIDE_CURSOR + TerminalTable.CLEAR_SCREEN);
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pricefeed-table");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::draw, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void draw() {
+        List<Tick> ticks = new ArrayList<>();
+        List<FeedStatus> statuses = new ArrayList<>();
+        long now = System.nanoTime();
+        for (PriceFeed feed : feeds) {
+            ticks.addAll(feed.cache().all());
+            FeedMetrics metrics = feed.metrics();
+            long[] previous = previousFrames.put(feed.exchange(), new long[] {metrics.frames(), now});
+            long rate = 0;
+            if (previous != null && now > previous[1]) {
+                rate = (metrics.frames() - previous[0]) * 10_000_000_000L / (now - previous[1]);
+            }
+            statuses.add(new FeedStatus(feed.exchange(), feed.state(), rate, metrics.reconnects(),
+                    metrics.lastFrameAge(), lastEvents.get(feed.exchange())));
+        }
+        ticks.sort(Comparator.comparing(Tick::exchange).thenComparing(Tick::instrument));
+        out.print(TerminalTable.frame(TerminalTable.lines(ticks, statuses, clock.instant())));
+    }
+
+    /** Stops redrawing, draws the final picture and shows the cursor again. */
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            draw();
+            out.print(TerminalTable.SHOW_CURSOR);
+        }
+    }
+}

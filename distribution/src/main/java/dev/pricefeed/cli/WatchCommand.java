@@ -1,0 +1,74 @@
+package dev.pricefeed.cli;
+
+import dev.pricefeed.Instrument;
+import dev.pricefeed.PluginRegistry;
+import dev.pricefeed.PriceFeed;
+import dev.pricefeed.config.ConfigSources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pricefeed watch}: live prices from one or more exchanges. */
+@Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Streams live prices from one or more exchanges.",
+                "In a terminal: a table updated in place, with a status line per feed. Otherwise (or with "
+                        + "--format jsonl): JSON Lines on standard output, events on standard error."},
+        footer = {"", "Examples:",
+                "  pricefeed watch kraken BTC/USD ETH/USD",
+                "  pricefeed watch kraken:BTC/USD binance:BTC/USDT coinbase:BTC/USD --channels ticker,trades",
+                "  pricefeed watch kraken BTC/USD --format jsonl --duration 30s > prices.jsonl"})
+final class WatchCommand implements Callable<Integer> {
+
+    private final CliEnvironment env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TARGET", arity = "1..*",
+            description = "EXCHANGE:INSTRUMENT, or EXCHANGE followed by its instruments; mix freely.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table or jsonl (default: table in a terminal, jsonl otherwise).")
+    OutputFormat format;
+
+    @Option(names = "--events", description = "JSON Lines: print events on standard output with the data "
+            + "(default: standard error).")
+    boolean events;
+
+    @Mixin
+    FeedOptions feedOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    WatchCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        OutputFormat chosen = format != null ? format : WatchRun.defaultFormat(env);
+        Logging.forFormat(chosen);
+        ConfigSources sources = common.sources(env);
+        PluginRegistry registry = common.registry(env, sources);
+        Map<String, Set<Instrument>> parsed = FeedTargets.parse(targets, registry.ids());
+        Map<String, Consumer<PriceFeed.Builder>> endpoints = feedOptions.endpointSettings(parsed.keySet());
+        List<FeedRequest> requests = new ArrayList<>();
+        parsed.forEach((exchange, instruments) ->
+                requests.add(new FeedRequest(exchange, List.copyOf(instruments), endpoints.get(exchange))));
+        WatchRun run = new WatchRun(env, new LineOutput(spec.commandLine().getOut()),
+                new LineOutput(spec.commandLine().getErr()));
+        return run.run(requests, feedOptions.channels(), registry, common.configFile(env).orElse(null), chosen, events,
+                feedOptions.duration);
+    }
+}
