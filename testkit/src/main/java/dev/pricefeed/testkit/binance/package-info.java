@@ -1,0 +1,2 @@
+/** The Binance Spot emulator mode: market streams (combined and raw), SUBSCRIBE replies, pings, lifetime, REST. */
+package dev.pricefeed.testkit.binance;
