@@ -1,0 +1,117 @@
+package dev.pricefeed.exchange.kraken;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pricefeed.Channel;
+import dev.pricefeed.Instrument;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one connection's parser must know about what was sent on it: the requested instrument behind each v2 symbol,
+ * and the channel and instruments behind each {@code req_id} (Kraken's failure acks do not name the channel).
+ * Written by the sending thread, read by the socket thread; thread-safe.
+ */
+final class KrakenConnectionState {
+
+    /**
+     * One subscribe request.
+     *
+     * @param channel its channel
+     * @param instruments its instruments (empty for account channels)
+     */
+    record Request(Channel channel, List<Instrument> instruments) {
+    }
+
+    private final KrakenSymbols symbols;
+    private final Map<String, Instrument> bySymbol = new ConcurrentHashMap<>();
+    private final Map<Instrument, String> tradeStreams = new ConcurrentHashMap<>();
+    private final Map<Long, Request> requests = new ConcurrentHashMap<>();
+    private final AtomicLong lastRequestId = new AtomicLong();
+    private final Set<Instrument> tradeBaselines;
+    private final String accountStreamSuffix;
+
+    /**
+     * State for one connection.
+     *
+     * @param tradeBaselines the feed's instruments whose trade sequence is already known, shared by its connections;
+     *     {@code null} to deliver trade snapshots in full (replay)
+     * @param accountStreamSuffix what makes this connection's account sequence streams its own (Kraken restarts their
+     *     numbering on every connection)
+     */
+    KrakenConnectionState(KrakenSymbols symbols, Set<Instrument> tradeBaselines, String accountStreamSuffix) {
+        this.symbols = requireNonNull(symbols, "symbols is null");
+        this.tradeBaselines = tradeBaselines;
+        this.accountStreamSuffix = requireNonNull(accountStreamSuffix, "accountStreamSuffix is null");
+    }
+
+    /** Remembers a requested instrument, so frames for its v2 symbol are reported under the name the user gave. */
+    void expect(Instrument instrument) {
+        bySymbol.put(symbols.toNative(instrument), instrument);
+    }
+
+    /** Registers a subscribe request and returns its {@code req_id}. */
+    long register(Channel channel, List<Instrument> instruments) {
+        long id = lastRequestId.incrementAndGet();
+        requests.put(id, new Request(channel, List.copyOf(instruments)));
+        instruments.forEach(this::expect);
+        return id;
+    }
+
+    /** The request of a {@code req_id}, or {@code null}. */
+    Request request(Long requestId) {
+        return requestId == null ? null : requests.get(requestId);
+    }
+
+    /** The only channel requested for an instrument on this connection, or {@code null} when none or several. */
+    Channel onlyChannelFor(Instrument instrument) {
+        Channel found = null;
+        for (Request request : requests.values()) {
+            if (instrument == null ? request.instruments().isEmpty() : request.instruments().contains(instrument)) {
+                if (found != null && found != request.channel()) {
+                    return null;
+                }
+                found = request.channel();
+            }
+        }
+        return found;
+    }
+
+    /** The instrument of a v2 symbol: the one requested under it, else the symbol mapped; {@code null} if neither. */
+    Instrument instrument(String symbol) {
+        if (symbol == null) {
+            return null;
+        }
+        Instrument known = bySymbol.get(symbol);
+        if (known != null) {
+            return known;
+        }
+        Instrument mapped = symbols.fromNative(symbol);
+        if (mapped != null) {
+            bySymbol.putIfAbsent(symbol, mapped);
+        }
+        return mapped;
+    }
+
+    /** The sequence stream of an instrument's trades ({@code trade:BTC/USD}). */
+    String tradeStream(Instrument instrument) {
+        return tradeStreams.computeIfAbsent(instrument, i -> "trade:" + i);
+    }
+
+    /**
+     * Records that trades of an instrument reached this feed and says whether this is the first time; a snapshot
+     * that comes first only sets the sequence baseline. Always {@code false} when replaying.
+     */
+    boolean firstTrades(Instrument instrument) {
+        return tradeBaselines != null && !tradeBaselines.contains(instrument) && tradeBaselines.add(instrument);
+    }
+
+    /** The sequence stream of an account channel on this connection ({@code balances#3}). */
+    String accountStream(Channel channel) {
+        String name = channel == Channel.BALANCES ? "balances" : "executions";
+        return accountStreamSuffix.isEmpty() ? name : name + accountStreamSuffix;
+    }
+}

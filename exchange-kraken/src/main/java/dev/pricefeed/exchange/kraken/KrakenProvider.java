@@ -1,0 +1,67 @@
+package dev.pricefeed.exchange.kraken;
+
+import dev.pricefeed.spi.Capability;
+import dev.pricefeed.spi.ExchangeConnector;
+import dev.pricefeed.spi.ExchangeContext;
+import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.Spi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+
+/** The Kraken plugin: Spot WebSocket v2 ticker and trades, private executions and balances, REST fallback. */
+public final class KrakenProvider implements ExchangeProvider {
+
+    /** The exchange id. */
+    public static final String ID = "kraken";
+
+    private final String version;
+
+    /** Reads the plugin's own version from its resources. */
+    public KrakenProvider() {
+        this.version = readVersion();
+    }
+
+    private static String readVersion() {
+        try (InputStream in = KrakenProvider.class.getResourceAsStream("plugin.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("plugin.properties is missing from the Kraken plugin jar");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return Objects.requireNonNull(properties.getProperty("version"), "version missing in plugin.properties");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Kraken plugin's plugin.properties", e);
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String spiVersion() {
+        return Spi.VERSION;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TICKER, Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES,
+                Capability.SEQUENCE_CHECKS, Capability.PRIVATE_CHANNELS, Capability.REST_FALLBACK);
+    }
+
+    @Override
+    public ExchangeConnector create(ExchangeContext context) {
+        return new KrakenConnector(Objects.requireNonNull(context, "context is null"));
+    }
+}

@@ -1,0 +1,399 @@
+package dev.pricefeed.exchange.kraken;
+
+import dev.pricefeed.Instrument;
+import dev.pricefeed.Side;
+import dev.pricefeed.Tick;
+import dev.pricefeed.Trade;
+import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.ParseSink;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the {@code data} array of Kraken v2 ticker, trade, status, balances and executions frames. */
+final class KrakenRows {
+
+    private final KrakenConnectionState state;
+
+    KrakenRows(KrakenConnectionState state) {
+        this.state = state;
+    }
+
+    /** Whether the data of a channel is read here. */
+    static boolean reads(String channel) {
+        if (channel == null) {
+            return false;
+        }
+        switch (channel) {
+            case "ticker":
+            case "trade":
+            case "status":
+            case "balances":
+            case "executions":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Reads the data array; the parser stands on its {@code START_ARRAY}. */
+    void read(JsonParser parser, KrakenFrame f, ParseSink sink) {
+        switch (f.channel) {
+            case "ticker":
+                eachObject(parser, () -> ticker(parser, sink));
+                break;
+            case "trade":
+                trades(parser, f.snapshot(), sink);
+                break;
+            case "status":
+                eachObject(parser, () -> status(parser, f));
+                break;
+            case "balances":
+                if (f.snapshot()) {
+                    eachObject(parser, () -> sink.account(balance(parser, f.sequence, sink.receivedAt())));
+                } else {
+                    eachObject(parser, () -> sink.account(balanceChange(parser, f.sequence, sink.receivedAt())));
+                }
+                break;
+            case "executions":
+                eachObject(parser, () -> sink.account(execution(parser, f, sink.receivedAt())));
+                break;
+            default:
+                parser.skipArray();
+        }
+    }
+
+    private static void eachObject(JsonParser parser, Runnable reader) {
+        Event event;
+        while ((event = parser.next()) != Event.END_ARRAY) {
+            if (event == Event.START_OBJECT) {
+                reader.run();
+            } else {
+                JsonFrames.skip(parser, event);
+            }
+        }
+    }
+
+    private void ticker(JsonParser parser, ParseSink sink) {
+        String symbol = null;
+        BigDecimal bid = null;
+        BigDecimal bidSize = null;
+        BigDecimal ask = null;
+        BigDecimal askSize = null;
+        BigDecimal last = null;
+        BigDecimal volume = null;
+        BigDecimal vwap = null;
+        BigDecimal low = null;
+        BigDecimal high = null;
+        BigDecimal change = null;
+        Instant time = null;
+        while (parser.next() != Event.END_OBJECT) {
+            String name = parser.getString();
+            Event value = parser.next();
+            switch (name) {
+                case "symbol":
+                    symbol = JsonFrames.text(parser, value);
+                    break;
+                case "bid":
+                    bid = JsonFrames.decimal(parser, value);
+                    break;
+                case "bid_qty":
+                    bidSize = JsonFrames.decimal(parser, value);
+                    break;
+                case "ask":
+                    ask = JsonFrames.decimal(parser, value);
+                    break;
+                case "ask_qty":
+                    askSize = JsonFrames.decimal(parser, value);
+                    break;
+                case "last":
+                    last = JsonFrames.decimal(parser, value);
+                    break;
+                case "volume":
+                    volume = JsonFrames.decimal(parser, value);
+                    break;
+                case "vwap":
+                    vwap = JsonFrames.decimal(parser, value);
+                    break;
+                case "low":
+                    low = JsonFrames.decimal(parser, value);
+                    break;
+                case "high":
+                    high = JsonFrames.decimal(parser, value);
+                    break;
+                case "change":
+                    change = JsonFrames.decimal(parser, value);
+                    break;
+                case "timestamp":
+                    time = KrakenTime.rfc3339(JsonFrames.text(parser, value));
+                    break;
+                default:
+                    JsonFrames.skip(parser, value);
+            }
+        }
+        Instrument instrument = state.instrument(symbol);
+        if (instrument == null) {
+            sink.unknown("ticker without a known symbol");
+            return;
+        }
+        // Kraken sends the 24 h change, not the open; last - change is that open, exactly.
+        BigDecimal open = last != null && change != null ? last.subtract(change) : null;
+        sink.tick(Tick.builder(KrakenProvider.ID, instrument)
+                .bid(bid).bidSize(bidSize).ask(ask).askSize(askSize).last(last)
+                .open(open).high(high).low(low).volume(volume).vwap(vwap)
+                .exchangeTime(time).receivedAt(sink.receivedAt()).build());
+    }
+
+    /**
+     * Trades are checked against {@code trade_id}, Kraken's per-book sequence. A snapshot that comes before any
+     * other trade of its book holds trades from before the feed started: it only sets the baseline. Later snapshots (after a
+     * reconnect) fill the trades missed meanwhile, and the sequence check drops those already delivered.
+     */
+    private void trades(JsonParser parser, boolean snapshot, ParseSink sink) {
+        Map<Instrument, Long> baselines = null;
+        Event event;
+        while ((event = parser.next()) != Event.END_ARRAY) {
+            if (event != Event.START_OBJECT) {
+                JsonFrames.skip(parser, event);
+                continue;
+            }
+            Trade trade = trade(parser, sink);
+            if (trade == null) {
+                continue;
+            }
+            Long sequence = trade.tradeId() != null ? tradeSequence(trade.tradeId()) : null;
+            Instrument instrument = trade.instrument();
+            boolean first = state.firstTrades(instrument);
+            if (snapshot && (first || baselines != null && baselines.containsKey(instrument))) {
+                if (baselines == null) {
+                    baselines = new HashMap<>();
+                }
+                if (sequence != null) {
+                    baselines.merge(instrument, sequence, Math::max);
+                } else {
+                    baselines.putIfAbsent(instrument, Long.MIN_VALUE);
+                }
+                continue;
+            }
+            if (sequence == null || sink.sequence(state.tradeStream(instrument), instrument, sequence)) {
+                sink.trade(trade);
+            }
+        }
+        if (baselines != null) {
+            baselines.forEach((instrument, sequence) -> {
+                if (sequence != Long.MIN_VALUE) {
+                    sink.sequence(state.tradeStream(instrument), instrument, sequence);
+                }
+            });
+        }
+    }
+
+    private static Long tradeSequence(String tradeId) {
+        try {
+            return Long.parseLong(tradeId);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Trade trade(JsonParser parser, ParseSink sink) {
+        String symbol = null;
+        Side side = null;
+        BigDecimal price = null;
+        BigDecimal size = null;
+        String tradeId = null;
+        Instant time = null;
+        while (parser.next() != Event.END_OBJECT) {
+            String name = parser.getString();
+            Event value = parser.next();
+            switch (name) {
+                case "symbol":
+                    symbol = JsonFrames.text(parser, value);
+                    break;
+                case "side":
+                    side = side(JsonFrames.text(parser, value));
+                    break;
+                case "price":
+                    price = JsonFrames.decimal(parser, value);
+                    break;
+                case "qty":
+                    size = JsonFrames.decimal(parser, value);
+                    break;
+                case "trade_id":
+                    tradeId = JsonFrames.text(parser, value);
+                    break;
+                case "timestamp":
+                    time = KrakenTime.rfc3339(JsonFrames.text(parser, value));
+                    break;
+                default:
+                    JsonFrames.skip(parser, value);
+            }
+        }
+        Instrument instrument = state.instrument(symbol);
+        if (instrument == null || price == null || size == null) {
+            sink.unknown("trade without a known symbol, price or qty");
+            return null;
+        }
+        return new Trade(KrakenProvider.ID, instrument, price, size, side, tradeId, time, sink.receivedAt());
+    }
+
+    /** The side of {@code buy}/{@code sell} (v2) or {@code b}/{@code s} (v1), or {@code null}. */
+    static Side side(String text) {
+        if (text == null) {
+            return null;
+        }
+        switch (text) {
+            case "buy":
+            case "b":
+                return Side.BUY;
+            case "sell":
+            case "s":
+                return Side.SELL;
+            default:
+                return null;
+        }
+    }
+
+    private static void status(JsonParser parser, KrakenFrame f) {
+        while (parser.next() != Event.END_OBJECT) {
+            String name = parser.getString();
+            Event value = parser.next();
+            if (name.equals("system") && value == Event.VALUE_STRING) {
+                f.system = parser.getString();
+            } else {
+                // connection_id is an unsigned 64-bit number: skipped, never read as a long.
+                JsonFrames.skip(parser, value);
+            }
+        }
+    }
+
+    private static KrakenBalance balance(JsonParser parser, long sequence, Instant receivedAt) {
+        String asset = null;
+        String assetClass = null;
+        BigDecimal balance = null;
+        List<KrakenWallet> wallets = new ArrayList<>();
+        while (parser.next() != Event.END_OBJECT) {
+            String name = parser.getString();
+            Event value = parser.next();
+            switch (name) {
+                case "asset":
+                    asset = JsonFrames.text(parser, value);
+                    break;
+                case "asset_class":
+                    assetClass = JsonFrames.text(parser, value);
+                    break;
+                case "balance":
+                    balance = JsonFrames.decimal(parser, value);
+                    break;
+                case "wallets":
+                    wallets(parser, value, wallets);
+                    break;
+                default:
+                    JsonFrames.skip(parser, value);
+            }
+        }
+        return new KrakenBalance(asset, assetClass, balance, wallets, sequence, receivedAt);
+    }
+
+    private static void wallets(JsonParser parser, Event value, List<KrakenWallet> wallets) {
+        if (value != Event.START_ARRAY) {
+            JsonFrames.skip(parser, value);
+            return;
+        }
+        eachObject(parser, () -> {
+            String type = null;
+            String id = null;
+            BigDecimal balance = null;
+            while (parser.next() != Event.END_OBJECT) {
+                String name = parser.getString();
+                Event inner = parser.next();
+                switch (name) {
+                    case "type":
+                        type = JsonFrames.text(parser, inner);
+                        break;
+                    case "id":
+                        id = JsonFrames.text(parser, inner);
+                        break;
+                    case "balance":
+                        balance = JsonFrames.decimal(parser, inner);
+                        break;
+                    default:
+                        JsonFrames.skip(parser, inner);
+                }
+            }
+            wallets.add(new KrakenWallet(type, id, balance));
+        });
+    }
+
+    private static KrakenBalanceChange balanceChange(JsonParser parser, long sequence, Instant receivedAt) {
+        String ledgerId = null;
+        String refId = null;
+        String type = null;
+        String category = null;
+        String asset = null;
+        String assetClass = null;
+        String walletType = null;
+        String walletId = null;
+        BigDecimal amount = null;
+        BigDecimal fee = null;
+        BigDecimal balance = null;
+        Instant time = null;
+        while (parser.next() != Event.END_OBJECT) {
+            String name = parser.getString();
+            Event value = parser.next();
+            switch (name) {
+                case "ledger_id":
+                    ledgerId = JsonFrames.text(parser, value);
+                    break;
+                case "ref_id":
+                    refId = JsonFrames.text(parser, value);
+                    break;
+                case "type":
+                    type = JsonFrames.text(parser, value);
+                    break;
+                case "category":
+                    category = JsonFrames.text(parser, value);
+                    break;
+                case "asset":
+                    asset = JsonFrames.text(parser, value);
+                    break;
+                case "asset_class":
+                    assetClass = JsonFrames.text(parser, value);
+                    break;
+                case "wallet_type":
+                    walletType = JsonFrames.text(parser, value);
+                    break;
+                case "wallet_id":
+                    walletId = JsonFrames.text(parser, value);
+                    break;
+                case "amount":
+                    amount = JsonFrames.decimal(parser, value);
+                    break;
+                case "fee":
+                    fee = JsonFrames.decimal(parser, value);
+                    break;
+                case "balance":
+                    balance = JsonFrames.decimal(parser, value);
+                    break;
+                case "timestamp":
+                    time = KrakenTime.rfc3339(JsonFrames.text(parser, value));
+                    break;
+                default:
+                    JsonFrames.skip(parser, value);
+            }
+        }
+        return new KrakenBalanceChange(ledgerId, refId, type, category, asset, assetClass, walletType, walletId,
+                amount, fee, balance, time, sequence, receivedAt);
+    }
+
+    private KrakenExecution execution(JsonParser parser, KrakenFrame f, Instant receivedAt) {
+        KrakenExecutionReader row = new KrakenExecutionReader();
+        row.read(parser);
+        return row.build(state.instrument(row.symbol), f.snapshot(), f.sequence, receivedAt);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.pricefeed.exchange.kraken;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pricefeed.Channel;
+import dev.pricefeed.Instrument;
+import dev.pricefeed.spi.ConnectionSession;
+import dev.pricefeed.spi.KeepAlive;
+import dev.pricefeed.spi.MessageParser;
+import dev.pricefeed.spi.Subscription;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Kraken WebSocket v2 connection: public market data, or private channels with the token fetched for it. One
+ * subscribe message per channel in each batch, each with its own {@code req_id} so acks can be matched.
+ */
+final class KrakenSession implements ConnectionSession {
+
+    /**
+     * Kraken sends a heartbeat about every second while anything is subscribed, so ten silent seconds mean a dead
+     * link; the ping runs more often than that so a connection whose subscriptions all failed is not judged dead.
+     */
+    static final KeepAlive KEEP_ALIVE = KeepAlive.applicationPing(Duration.ofSeconds(5), Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
+
+    private final URI uri;
+    private final KrakenSymbols symbols;
+    private final KrakenOptions options;
+    private final String token;
+    private final KrakenConnectionState state;
+    private final KrakenParser parser;
+
+    /**
+     * A session.
+     *
+     * @param token the WebSocket token for private channels, or {@code null} for a public connection
+     */
+    KrakenSession(URI uri, List<Subscription> subscriptions, KrakenSymbols symbols, KrakenOptions options,
+            String token, KrakenConnectionState state) {
+        this.uri = requireNonNull(uri, "uri is null");
+        this.symbols = requireNonNull(symbols, "symbols is null");
+        this.options = requireNonNull(options, "options is null");
+        this.token = token;
+        this.state = requireNonNull(state, "state is null");
+        for (Subscription subscription : subscriptions) {
+            if (subscription.instrument() != null) {
+                state.expect(subscription.instrument());
+            }
+        }
+        this.parser = new KrakenParser(state);
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    @Override
+    public KeepAlive keepAlive() {
+        return KEEP_ALIVE;
+    }
+
+    @Override
+    public List<String> subscribeMessages(List<Subscription> batch) {
+        Map<Channel, List<Instrument>> byChannel = new LinkedHashMap<>();
+        for (Subscription subscription : batch) {
+            List<Instrument> instruments = byChannel.computeIfAbsent(subscription.channel(), c -> new ArrayList<>());
+            if (subscription.instrument() != null) {
+                instruments.add(subscription.instrument());
+            }
+        }
+        List<String> messages = new ArrayList<>(byChannel.size());
+        byChannel.forEach((channel, instruments) -> {
+            long requestId = state.register(channel, instruments);
+            if (channel.isPrivate()) {
+                if (token == null) {
+                    throw new IllegalStateException("private channel " + channel + " on a public Kraken connection");
+                }
+                messages.add(KrakenMessages.subscribePrivate(channel, token, requestId));
+            } else {
+                messages.add(KrakenMessages.subscribePublic(channel, KrakenMessages.symbols(symbols, instruments),
+                        options.eventTrigger(), requestId));
+            }
+        });
+        return messages;
+    }
+
+    @Override
+    public String pingMessage(long n) {
+        return KrakenMessages.ping(n);
+    }
+
+    @Override
+    public MessageParser parser() {
+        return parser;
+    }
+
+    @Override
+    public String toString() {
+        // The token is a credential for this connection: never shown.
+        return "KrakenSession[" + uri + (token != null ? ", token=***" : "") + "]";
+    }
+}
