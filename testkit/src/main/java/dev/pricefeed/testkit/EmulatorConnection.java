@@ -16,10 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -65,6 +68,7 @@ public final class EmulatorConnection {
     private final LinkedBlockingQueue<Outbound> outbound = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile Future<?> writer;
+    private volatile Thread writerThread;
 
     private final List<String> received = new ArrayList<>();
     private final AtomicLong pongs = new AtomicLong();
@@ -350,7 +354,7 @@ public final class EmulatorConnection {
             LOG.debug("connection {}: socket close failed", id, e);
         }
         Future<?> w = writer;
-        if (w != null) {
+        if (w != null && Thread.currentThread() != writerThread) {
             w.cancel(true);
         }
         outbound.clear();
@@ -475,7 +479,10 @@ public final class EmulatorConnection {
         }
     }
 
-    /** Sends a close frame and ends the connection right after it is written (protocol errors). */
+    /**
+     * Sends a close frame and waits until the writer has written it and ended the connection (protocol errors, on the
+     * reader thread, so that the reader does not close the socket under the close frame).
+     */
     private void closeNow(int code, String reason) {
         synchronized (this) {
             if (state == State.CLOSED) {
@@ -483,8 +490,20 @@ public final class EmulatorConnection {
             }
             state = State.CLOSING;
         }
+        cancel(repeating);
+        cancel(oneShots);
         enqueue(WebSocketFrames.close(code, reason), true);
-        server.schedule(CLOSE_HANDSHAKE_TIMEOUT, this::terminate);
+        Future<?> w = writer;
+        if (w == null) {
+            return;
+        }
+        try {
+            w.get(CLOSE_HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            LOG.debug("connection {}: close frame {} not confirmed written", id, code, e);
+        }
     }
 
     private void enqueue(byte[] bytes, boolean closeAfter) {
@@ -497,6 +516,7 @@ public final class EmulatorConnection {
     }
 
     private void writeLoop() {
+        writerThread = Thread.currentThread();
         try {
             while (state != State.CLOSED) {
                 Outbound next = outbound.take();
