@@ -25,7 +25,7 @@ final class PluginJars {
     static final String SERVICES = "META-INF/services/dev.pricefeed.spi.ExchangeProvider";
 
     private static final Pattern PACKAGE = Pattern.compile("package\\s+([\\w.]+)\\s*;");
-    private static final Pattern CLASS = Pattern.compile("public\\s+(?:final\\s+)?class\\s+(\\w+)");
+    private static final Pattern CLASS = Pattern.compile("public\\s+(?:(?:final|abstract)\\s+)?class\\s+(\\w+)");
 
     private PluginJars() {
     }

@@ -61,7 +61,10 @@ class PluginRegistryTest {
                 provider("p.delta.DeltaProvider", "delta"),
                 LIBRARY_A,
                 provider("p.libone.LibOneProvider", "\"libone\"", "lib.Greeting.version()", "Spi.VERSION", ""),
-                provider("p.libtwo.LibTwoProvider", "\"libtwo\"", "lib.Greeting.version()", "Spi.VERSION", "")));
+                provider("p.libtwo.LibTwoProvider", "\"libtwo\"", "lib.Greeting.version()", "Spi.VERSION", ""),
+                "package lib;\npublic abstract class BaseProvider implements dev.pricefeed.spi.ExchangeProvider {}\n",
+                provider("p.extending.ExtendingProvider", "extending").replace("implements ExchangeProvider",
+                        "extends lib.BaseProvider")));
         libraryB = PluginJars.compile(build, "library-b", List.of(LIBRARY_B));
     }
 
@@ -146,6 +149,23 @@ class PluginRegistryTest {
                 .isInstanceOf(UnknownExchangeException.class)
                 .hasMessageContaining("SPI 2.0")
                 .hasMessageContaining(jar.toString());
+    }
+
+    @Test
+    @DisplayName("a plugin missing a library is reported, whether the provider needs it to load or to describe itself")
+    void missingLibrary() throws IOException {
+        Path extending = providerJar(plugins.resolve("extending.jar"), classes, "p.extending.ExtendingProvider");
+        Path usesLibrary = providerJar(plugins.resolve("libone.jar"), classes, "p.libone.LibOneProvider");
+        providerJar(plugins.resolve("good.jar"), classes, "p.good.GoodProvider");
+
+        PluginRegistry registry = PluginRegistry.builder().pluginsDirectory(plugins).build();
+
+        assertThat(registry.ids()).containsExactly("good");
+        assertThat(registry.failures()).extracting(PluginFailure::source)
+                .containsExactly(extending.toString(), usesLibrary.toString());
+        assertThat(registry.failures().get(0).reason()).contains("NoClassDefFoundError", "lib/BaseProvider");
+        assertThat(registry.failures().get(1).reason())
+                .contains("p.libone.LibOneProvider cannot describe itself", "NoClassDefFoundError", "lib/Greeting");
     }
 
     @Test
@@ -287,15 +307,20 @@ class PluginRegistryTest {
         Path listsMissing = jar(build.resolve("classpath-broken/lists-missing.jar"), classes, List.of(),
                 List.of("p.missing.AbsentProvider"));
         Path broken = providerJar(build.resolve("classpath-broken/broken.jar"), classes, "p.broken.BrokenProvider");
+        Path extending = providerJar(build.resolve("classpath-broken/extending.jar"), classes,
+                "p.extending.ExtendingProvider");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {listsMissing.toUri().toURL(),
-                broken.toUri().toURL(), good.toUri().toURL()}, PluginRegistry.class.getClassLoader())) {
+                broken.toUri().toURL(), extending.toUri().toURL(), good.toUri().toURL()},
+                PluginRegistry.class.getClassLoader())) {
 
             PluginRegistry registry = PluginRegistry.discover(loader);
 
             assertThat(registry.ids()).containsExactly("good");
             assertThat(registry.failures()).extracting(PluginFailure::source)
-                    .containsExactly(listsMissing.toString(), broken.toString());
+                    .containsExactly(listsMissing.toString(), broken.toString(), extending.toString());
             assertThat(registry.failures().get(0).reason()).contains("p.missing.AbsentProvider not found");
+            assertThat(registry.failures().get(2).reason())
+                    .contains("cannot load provider p.extending.ExtendingProvider", "NoClassDefFoundError");
         }
     }
 

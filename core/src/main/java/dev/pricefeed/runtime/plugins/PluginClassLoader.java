@@ -25,8 +25,9 @@ public final class PluginClassLoader extends URLClassLoader {
     private static final List<String> SHARED_PREFIXES = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.slf4j.", "jakarta.json.", "dev.pricefeed.runtime.");
 
-    /** The core's own packages, shared exactly (a plugin's classes may live in sub-packages such as dev.pricefeed.x). */
-    private static final Set<String> SHARED_PACKAGES = Set.of("dev.pricefeed", "dev.pricefeed.spi", "dev.pricefeed.config");
+    /** The core's own packages, matched exactly: a plugin's classes may live in sub-packages of dev.pricefeed. */
+    private static final Set<String> SHARED_PACKAGES =
+            Set.of("dev.pricefeed", "dev.pricefeed.spi", "dev.pricefeed.config");
 
     /**
      * Creates the loader of one plugin.

@@ -42,7 +42,8 @@ public final class PluginDirectory {
         List<PluginBundle> bundles = new ArrayList<>();
         List<PluginFailure> failures = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
-            failures.add(new PluginFailure(directory.toString(), "plugins directory does not exist or is not a directory"));
+            failures.add(new PluginFailure(directory.toString(),
+                    "plugins directory does not exist or is not a directory"));
             return new Scan(bundles, failures);
         }
         try {

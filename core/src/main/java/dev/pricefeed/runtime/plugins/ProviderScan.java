@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -41,8 +42,7 @@ public final class ProviderScan {
     /** Loads the providers listed on the class path of a loader. */
     public void classPath(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader is null");
-        ServiceFiles files = servicesFiles(loader);
-        scan(loader, ProviderScan::locationOf, error -> files.originOf(Causes.describe(error)).orElse(CLASS_PATH));
+        scan(loader, ProviderScan::locationOf, entry -> entry.map(ServiceFiles.Entry::origin).orElse(CLASS_PATH));
     }
 
     /** Loads the providers of one plugin through a class loader of its own, whose parent is {@code parent}. */
@@ -51,7 +51,7 @@ public final class ProviderScan {
         PluginClassLoader loader = new PluginClassLoader(bundle.name(), bundle.urls(), parent);
         int loadedBefore = loaded.size();
         int failedBefore = failures.size();
-        scan(loader, type -> bundle.source(), error -> bundle.source());
+        scan(loader, type -> bundle.source(), entry -> bundle.source());
         if (loaded.size() == loadedBefore) {
             if (failures.size() == failedBefore) {
                 fail(bundle.source(), "provides no exchange: its jars list no provider class of their own in "
@@ -77,7 +77,9 @@ public final class ProviderScan {
     }
 
     private void scan(ClassLoader loader, Function<Class<?>, String> sourceOfType,
-            Function<Throwable, String> sourceOfError) {
+            Function<Optional<ServiceFiles.Entry>, String> sourceOfError) {
+        // a plugin loader lists only its own services files, so these are exactly the ones ServiceLoader reads
+        ServiceFiles files = servicesFiles(loader);
         Iterator<ServiceLoader.Provider<ExchangeProvider>> lookup =
                 ServiceLoader.load(ExchangeProvider.class, loader).stream().iterator();
         int errorsInARow = 0;
@@ -91,7 +93,10 @@ public final class ProviderScan {
                 errorsInARow = 0;
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 errorsInARow++;
-                fail(sourceOfError.apply(e), "cannot load a provider: " + Causes.describe(e), e);
+                Optional<ServiceFiles.Entry> listed = files.locate(e, loader);
+                fail(sourceOfError.apply(listed), "cannot load provider "
+                        + listed.map(ServiceFiles.Entry::className).orElse("(class unknown)") + ": "
+                        + Causes.describe(e), e);
                 continue;
             }
             Class<? extends ExchangeProvider> type = candidate.type();

@@ -85,10 +85,11 @@ public final class ProviderSelection {
         }
         List<LoadedProvider> matches = candidates.stream().filter(c -> matches(pin, c.info())).toList();
         if (matches.size() == 1) {
-            chosen.put(id, matches.get(0));
+            LoadedProvider winner = matches.get(0);
+            chosen.put(id, winner);
             if (candidates.size() > 1) {
                 LOG.info("exchange '{}': {}{}={} selects {}; ignoring {}", id, PIN_PREFIX, id, pin,
-                        matches.get(0).info().source(), list(candidates.stream().filter(c -> c != matches.get(0)).toList()));
+                        winner.info().source(), list(candidates.stream().filter(c -> c != winner).toList()));
             }
         } else if (matches.isEmpty()) {
             conflict(id, candidates, PIN_PREFIX + id + "=" + pin + " names none of the plugins that provide exchange '"
@@ -121,7 +122,8 @@ public final class ProviderSelection {
 
     /** The last element of a path or URL text. */
     static String fileName(String source) {
-        String trimmed = source.endsWith("/") || source.endsWith("\\") ? source.substring(0, source.length() - 1) : source;
+        boolean endsWithSeparator = source.endsWith("/") || source.endsWith("\\");
+        String trimmed = endsWithSeparator ? source.substring(0, source.length() - 1) : source;
         int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
         return Optional.of(trimmed.substring(slash + 1)).filter(s -> !s.isEmpty()).orElse(source);
     }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,28 +48,53 @@ final class ServiceFiles {
         return new ServiceFiles(byClass);
     }
 
-    /** Whether no provider class is listed. */
-    boolean isEmpty() {
-        return fileByClassName.isEmpty();
+    /**
+     * A provider class listed in a services file.
+     *
+     * @param className the provider class name
+     * @param origin the jar or class directory whose services file lists it
+     */
+    record Entry(String className, String origin) {
     }
 
-    /** The jar or directory of the services file that an error message is about, if it names one of ours. */
-    Optional<String> originOf(String errorMessage) {
-        if (errorMessage == null) {
-            return Optional.empty();
-        }
+    /**
+     * The listed provider an error from ServiceLoader is about: the one whose class name or services file the error
+     * names, or else the one whose loading fails with the same error (a missing superclass names only itself).
+     */
+    Optional<Entry> locate(Throwable error, ClassLoader loader) {
+        String text = Causes.describe(error);
         String bestClass = null;
-        for (Map.Entry<String, URL> entry : fileByClassName.entrySet()) {
-            if (errorMessage.contains(entry.getValue().toString())) {
-                return Optional.of(origin(entry.getValue()));
+        for (Map.Entry<String, URL> listed : fileByClassName.entrySet()) {
+            if (text.contains(listed.getValue().toString())) {
+                return Optional.of(entry(listed.getKey()));
             }
             // the longest listed name wins, so a.Provider does not claim an error about a.ProviderTwo
-            String name = entry.getKey();
-            if (errorMessage.contains(name) && (bestClass == null || name.length() > bestClass.length())) {
+            String name = listed.getKey();
+            if (text.contains(name) && (bestClass == null || name.length() > bestClass.length())) {
                 bestClass = name;
             }
         }
-        return Optional.ofNullable(bestClass).map(name -> origin(fileByClassName.get(name)));
+        if (bestClass != null) {
+            return Optional.of(entry(bestClass));
+        }
+        return error instanceof LinkageError ? reproduce((LinkageError) error, loader) : Optional.empty();
+    }
+
+    private Optional<Entry> reproduce(LinkageError error, ClassLoader loader) {
+        for (String name : fileByClassName.keySet()) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (LinkageError | ClassNotFoundException again) {
+                if (again.getClass() == error.getClass() && Objects.equals(again.getMessage(), error.getMessage())) {
+                    return Optional.of(entry(name));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Entry entry(String className) {
+        return new Entry(className, origin(fileByClassName.get(className)));
     }
 
     /** The jar or class directory that holds a services file, as a path where possible. */
@@ -79,6 +105,7 @@ final class ServiceFiles {
                 return toPath(jar.getJarFileURL());
             }
         } catch (IOException e) {
+            // only shown in a message: the file's own URL still tells where it is
             return servicesFile.toString();
         }
         String text = servicesFile.toString();
@@ -94,6 +121,7 @@ final class ServiceFiles {
         try {
             return Path.of(url.toURI()).toString();
         } catch (URISyntaxException | IllegalArgumentException e) {
+            // only shown in a message: an unusual file URL is still readable as text
             return url.toString();
         }
     }
@@ -102,6 +130,7 @@ final class ServiceFiles {
         try {
             return new URL(text);
         } catch (IOException e) {
+            // only shown in a message: the services file's URL is the next best description
             return fallback;
         }
     }
