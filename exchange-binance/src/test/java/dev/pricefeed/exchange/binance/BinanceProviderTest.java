@@ -50,7 +50,7 @@ class BinanceProviderTest {
         assertThat(limits.maxSubscriptionsPerMessage()).isEqualTo(100);
         assertThat(limits.maxMessagesPerWindow()).isEqualTo(4);
         assertThat(limits.messageWindow()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(limits.maxConnectionLifetime()).isEqualTo(Duration.ofHours(23).plusMinutes(55));
+        assertThat(limits.maxConnectionLifetime()).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
