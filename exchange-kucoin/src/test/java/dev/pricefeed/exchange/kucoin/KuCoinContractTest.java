@@ -1,0 +1,20 @@
+package dev.pricefeed.exchange.kucoin;
+
+import dev.pricefeed.testkit.ConnectorContractTest;
+import dev.pricefeed.testkit.ExchangeSimulator;
+import dev.pricefeed.testkit.kucoin.KuCoinSimulator;
+import java.util.List;
+
+/** The shared connector contract, run against the KuCoin simulator. */
+class KuCoinContractTest extends ConnectorContractTest {
+
+    @Override
+    protected ExchangeSimulator newSimulator() {
+        return KuCoinSimulator.start();
+    }
+
+    @Override
+    protected List<String> instruments() {
+        return List.of("BTC/USDT", "ETH/USDT");
+    }
+}
