@@ -368,6 +368,28 @@ class EmulatorWebSocketTest {
     }
 
     @Test
+    @DisplayName("a client that stops reading blocks neither the sender nor other connections, and is dropped")
+    void slowClientIsDroppedWithoutBlockingOthers() throws Exception {
+        start(new EmulatorHandler() { });
+        try (RawWebSocketClient stalled = RawWebSocketClient.connect(server.port(), "/")) {
+            EmulatorConnection stalledConnection = server.awaitConnection(1, WAIT);
+            RecordingListener reader = new RecordingListener();
+            RecordingListener.open(server.wsUri("/"), reader);
+            server.awaitConnection(2, WAIT);
+
+            // 80 MB for a client that reads nothing: more than the emulator queues for one connection.
+            for (int i = 0; i < 80 && stalledConnection.isOpen(); i++) {
+                stalledConnection.sendOversized(1024 * 1024);
+            }
+            server.broadcast("still flowing");
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(reader.messages).containsExactly("still flowing"));
+            assertThat(stalledConnection.isOpen()).isFalse();
+            assertThat(server.connections()).extracting(EmulatorConnection::id).containsExactly(2);
+        }
+    }
+
+    @Test
     @DisplayName("refuseConnections answers upgrades with 503 while plain HTTP still works")
     void refuseConnectionsAnswers503() throws Exception {
         start(new EmulatorHandler() {
