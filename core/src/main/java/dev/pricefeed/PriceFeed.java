@@ -295,8 +295,10 @@ public final class PriceFeed implements AutoCloseable {
          * @throws UnknownExchangeException when no plugin provides the exchange
          */
         public PriceFeed build() {
-            FeedConfig config = FeedConfig.resolve(exchange, instruments, channels, sources());
-            PluginRegistry registry = plugins != null ? plugins : PluginRegistry.discover();
+            ConfigSources sources = sources();
+            FeedConfig config = FeedConfig.resolve(exchange, instruments, channels, sources);
+            PluginRegistry registry = plugins != null ? plugins
+                    : PluginRegistry.builder().pins(sources.withPrefix(PluginRegistry.PIN_PREFIX)).build();
             return new PriceFeed(new FeedEngine(config, registry.provider(config.exchange()), clock));
         }
     }

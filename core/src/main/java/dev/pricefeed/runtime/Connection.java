@@ -43,6 +43,8 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     private Duration liveness;
     private Pacer pacer;
     private long lastPingNanos;
+    /** When the oldest ping not yet followed by any frame was sent, or 0. */
+    private long unansweredPingNanos;
     private long pings;
     private boolean subscribed;
     private boolean healthy;
@@ -169,6 +171,9 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         long now = System.nanoTime();
         if (keepAlive.ping() != KeepAlive.Ping.NONE && now - lastPingNanos >= keepAlive.pingInterval().toNanos()) {
             lastPingNanos = now;
+            if (unansweredPingNanos == 0 || lastFrameNanos >= unansweredPingNanos) {
+                unansweredPingNanos = now;
+            }
             if (keepAlive.ping() == KeepAlive.Ping.WEBSOCKET_FRAME) {
                 pacer.reserve(now);
                 link.sendPing();
@@ -181,8 +186,8 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         if (sinceFrame > liveness.toNanos()) {
             death = "no frame for " + sinceFrame / 1_000_000 + " ms (liveness timeout " + liveness.toMillis()
                     + " ms): socket judged dead although TCP is open";
-        } else if (keepAlive.ping() != KeepAlive.Ping.NONE && lastPingNanos > lastFrameNanos
-                && now - lastPingNanos > keepAlive.pongTimeout().toNanos()) {
+        } else if (unansweredPingNanos != 0 && lastFrameNanos < unansweredPingNanos
+                && now - unansweredPingNanos > keepAlive.pongTimeout().toNanos()) {
             death = "no answer to a ping within " + keepAlive.pongTimeout().toMillis() + " ms";
         }
         if (death != null) {
