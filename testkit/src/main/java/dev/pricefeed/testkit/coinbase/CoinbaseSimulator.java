@@ -77,7 +77,7 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
     private final List<String> instruments;
     private final Map<EmulatorConnection, CoinbaseClient> clients = new LinkedHashMap<>();
     private final List<CoinbaseClient> everyClient = new ArrayList<>();
-    private final Map<Instrument, AtomicInteger> tickerSubscriptions = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> subscriptionCounts = new ConcurrentHashMap<>();
     private final Set<String> ignoredChannels = ConcurrentHashMap.newKeySet();
     private final EmulatorServer server;
 
@@ -176,7 +176,16 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
 
     @Override
     public int tickerSubscriptions(Instrument instrument) {
-        AtomicInteger count = tickerSubscriptions.get(instrument);
+        return subscriptions("ticker", instrument);
+    }
+
+    /**
+     * How many times a client subscribed the instrument on the channel (its feed's name, such as {@code matches} or
+     * {@code market_trades}) since start; counted once the subscription is in place, so data published afterwards
+     * reaches it.
+     */
+    public int subscriptions(String channel, Instrument instrument) {
+        AtomicInteger count = subscriptionCounts.get(channel + ":" + productId(instrument));
         return count == null ? 0 : count.get();
     }
 
@@ -354,10 +363,10 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
             }
         }
         client.connection.send(CoinbaseFrames.exchangeSubscriptions(client.channels));
+        added.forEach((channel, ids) -> ids.forEach(id -> count(channel, id)));
         Instant now = clock.instant();
         for (String id : added.getOrDefault("ticker", Set.of())) {
             ProductState product = products.get(id);
-            countTickerSubscription(id);
             if (product.lastTicker != null) {
                 client.connection.send(CoinbaseFrames.exchangeTicker(id, product.sequence, product.lastTicker,
                         product.lastTradeId, now));
@@ -415,8 +424,8 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
         client.connection.send(CoinbaseFrames.advancedSubscriptions(client.nextSequenceNum++, client.channels, now));
         for (String id : added) {
             ProductState product = products.get(id);
+            count(channel, id);
             if (channel.equals("ticker")) {
-                countTickerSubscription(id);
                 if (product.lastTicker != null) {
                     client.connection.send(CoinbaseFrames.advancedTicker(client.nextSequenceNum++, "snapshot", id,
                             product.lastTicker, now));
@@ -487,9 +496,8 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
         }
     }
 
-    private void countTickerSubscription(String productId) {
-        tickerSubscriptions.computeIfAbsent(Instrument.of(productId.replace('-', '/')), i -> new AtomicInteger())
-                .incrementAndGet();
+    private void count(String channel, String productId) {
+        subscriptionCounts.computeIfAbsent(channel + ":" + productId, k -> new AtomicInteger()).incrementAndGet();
     }
 
     private ProductState product(Instrument instrument) {
