@@ -6,7 +6,6 @@ import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,20 +30,16 @@ final class KrakenConnectionState {
     private final Map<Instrument, String> tradeStreams = new ConcurrentHashMap<>();
     private final Map<Long, Request> requests = new ConcurrentHashMap<>();
     private final AtomicLong lastRequestId = new AtomicLong();
-    private final Set<Instrument> tradeBaselines;
     private final String accountStreamSuffix;
 
     /**
      * State for one connection.
      *
-     * @param tradeBaselines the feed's instruments whose trade sequence is already known, shared by its connections;
-     *     {@code null} to deliver trade snapshots in full (replay)
      * @param accountStreamSuffix what makes this connection's account sequence streams its own (Kraken restarts their
      *     numbering on every connection)
      */
-    KrakenConnectionState(KrakenSymbols symbols, Set<Instrument> tradeBaselines, String accountStreamSuffix) {
+    KrakenConnectionState(KrakenSymbols symbols, String accountStreamSuffix) {
         this.symbols = requireNonNull(symbols, "symbols is null");
-        this.tradeBaselines = tradeBaselines;
         this.accountStreamSuffix = requireNonNull(accountStreamSuffix, "accountStreamSuffix is null");
     }
 
@@ -99,14 +94,6 @@ final class KrakenConnectionState {
     /** The sequence stream of an instrument's trades ({@code trade:BTC/USD}). */
     String tradeStream(Instrument instrument) {
         return tradeStreams.computeIfAbsent(instrument, i -> "trade:" + i);
-    }
-
-    /**
-     * Records that trades of an instrument reached this feed and says whether this is the first time; a snapshot
-     * that comes first only sets the sequence baseline. Always {@code false} when replaying.
-     */
-    boolean firstTrades(Instrument instrument) {
-        return tradeBaselines != null && !tradeBaselines.contains(instrument) && tradeBaselines.add(instrument);
     }
 
     /** The sequence stream of an account channel on this connection ({@code balances#3}). */

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,7 +43,6 @@ final class KrakenConnector implements ExchangeConnector {
     private final KrakenSymbols symbols = new KrakenSymbols(catalog);
     private final KrakenRestPoller poller;
     private final KrakenTokenClient tokens;
-    private final Set<Instrument> tradeBaselines = ConcurrentHashMap.newKeySet();
     private final AtomicLong connections = new AtomicLong();
 
     KrakenConnector(ExchangeContext context) {
@@ -69,8 +67,7 @@ final class KrakenConnector implements ExchangeConnector {
     @Override
     public ConnectionSession connect(String route, List<Subscription> subscriptions)
             throws IOException, InterruptedException {
-        KrakenConnectionState state = new KrakenConnectionState(symbols, tradeBaselines,
-                "#" + connections.incrementAndGet());
+        KrakenConnectionState state = new KrakenConnectionState(symbols, "#" + connections.incrementAndGet());
         if (PRIVATE.equals(route)) {
             String token = tokens.fetchToken();
             return new KrakenSession(endpoints.websocketAuth(), subscriptions, symbols, options, token, state);
@@ -83,7 +80,7 @@ final class KrakenConnector implements ExchangeConnector {
 
     @Override
     public MessageParser newParser() {
-        return new KrakenParser(new KrakenConnectionState(symbols, null, ""));
+        return new KrakenParser(new KrakenConnectionState(symbols, ""));
     }
 
     @Override

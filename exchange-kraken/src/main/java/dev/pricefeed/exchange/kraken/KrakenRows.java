@@ -11,9 +11,7 @@ import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Reads the {@code data} array of Kraken v2 ticker, trade, status, balances and executions frames. */
 final class KrakenRows {
@@ -48,7 +46,7 @@ final class KrakenRows {
                 eachObject(parser, () -> ticker(parser, sink));
                 break;
             case "trade":
-                trades(parser, f.snapshot(), sink);
+                trades(parser, sink);
                 break;
             case "status":
                 eachObject(parser, () -> status(parser, f));
@@ -150,12 +148,10 @@ final class KrakenRows {
     }
 
     /**
-     * Trades are checked against {@code trade_id}, Kraken's per-book sequence. A snapshot that comes before any
-     * other trade of its book holds trades from before the feed started: it only sets the baseline. Later snapshots (after a
-     * reconnect) fill the trades missed meanwhile, and the sequence check drops those already delivered.
+     * Trades are checked against {@code trade_id}, Kraken's per-book sequence: the snapshot sent after a reconnect
+     * fills the trades missed meanwhile, and those already delivered are dropped as stale.
      */
-    private void trades(JsonParser parser, boolean snapshot, ParseSink sink) {
-        Map<Instrument, Long> baselines = null;
+    private void trades(JsonParser parser, ParseSink sink) {
         Event event;
         while ((event = parser.next()) != Event.END_ARRAY) {
             if (event != Event.START_OBJECT) {
@@ -167,29 +163,9 @@ final class KrakenRows {
                 continue;
             }
             Long sequence = trade.tradeId() != null ? tradeSequence(trade.tradeId()) : null;
-            Instrument instrument = trade.instrument();
-            boolean first = state.firstTrades(instrument);
-            if (snapshot && (first || baselines != null && baselines.containsKey(instrument))) {
-                if (baselines == null) {
-                    baselines = new HashMap<>();
-                }
-                if (sequence != null) {
-                    baselines.merge(instrument, sequence, Math::max);
-                } else {
-                    baselines.putIfAbsent(instrument, Long.MIN_VALUE);
-                }
-                continue;
-            }
-            if (sequence == null || sink.sequence(state.tradeStream(instrument), instrument, sequence)) {
+            if (sequence == null || sink.sequence(state.tradeStream(trade.instrument()), trade.instrument(), sequence)) {
                 sink.trade(trade);
             }
-        }
-        if (baselines != null) {
-            baselines.forEach((instrument, sequence) -> {
-                if (sequence != Long.MIN_VALUE) {
-                    sink.sequence(state.tradeStream(instrument), instrument, sequence);
-                }
-            });
         }
     }
 

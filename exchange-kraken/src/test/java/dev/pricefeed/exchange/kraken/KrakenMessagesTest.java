@@ -8,7 +8,6 @@ import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.Subscription;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ class KrakenMessagesTest {
     private KrakenSession session(String eventTrigger, String token) {
         return new KrakenSession(URI.create("wss://ws.kraken.com/v2"), List.of(), symbols,
                 new KrakenOptions(eventTrigger), token,
-                new KrakenConnectionState(symbols, ConcurrentHashMap.newKeySet(), "#1"));
+                new KrakenConnectionState(symbols, "#1"));
     }
 
     @Test

@@ -9,8 +9,6 @@ import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +21,9 @@ class KrakenParserSamplesTest {
     private final KrakenSymbols symbols = new KrakenSymbols(new KrakenPairCatalog());
     private final RecordingSink sink = new RecordingSink();
 
-    /** A parser as {@code newParser()} makes it: everything in a recording is delivered. */
+    /** A parser as {@code newParser()} makes it. */
     private KrakenParser replayParser() {
-        return new KrakenParser(new KrakenConnectionState(symbols, null, ""));
+        return new KrakenParser(new KrakenConnectionState(symbols, ""));
     }
 
     private void parse(String sample) {
@@ -89,21 +87,15 @@ class KrakenParserSamplesTest {
     }
 
     @Test
-    @DisplayName("live connection: a trade snapshot before any other trade sets the baseline only")
-    void firstTradeSnapshotOnlySetsTheBaseline() {
-        Set<Instrument> baselines = ConcurrentHashMap.newKeySet();
-        KrakenParser live = new KrakenParser(new KrakenConnectionState(symbols, baselines, "#1"));
+    @DisplayName("a trade snapshot after a reconnect delivers only the trades not delivered before")
+    void snapshotAfterReconnectDeliversOnlyMissedTrades() {
+        KrakenParser first = new KrakenParser(new KrakenConnectionState(symbols, "#1"));
+        first.parse(Samples.read("v2-trade-snapshot.json"), sink);
 
-        live.parse(Samples.read("v2-trade-snapshot.json"), sink);
+        KrakenParser next = new KrakenParser(new KrakenConnectionState(symbols, "#2"));
+        next.parse(Samples.read("v2-trade-snapshot.json").replace("4665846", "4665848"), sink);
 
-        assertThat(sink.trades).isEmpty();
-        assertThat(sink.sequences).containsExactly(
-                new RecordingSink.Sequence("trade:MATIC/USD", MATIC_USD, 4665847));
-
-        // After a reconnect the snapshot fills what was missed; what was delivered is dropped as stale.
-        KrakenParser next = new KrakenParser(new KrakenConnectionState(symbols, baselines, "#2"));
-        next.parse(Samples.read("v2-trade-snapshot.json").replace("4665847", "4665848"), sink);
-        assertThat(sink.trades).extracting(Trade::tradeId).containsExactly("4665848");
+        assertThat(sink.trades).extracting(Trade::tradeId).containsExactly("4665846", "4665847", "4665848");
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.pricefeed.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class KrakenParserTest {
 
     private final KrakenSymbols symbols = new KrakenSymbols(new KrakenPairCatalog());
     private final KrakenConnectionState state =
-            new KrakenConnectionState(symbols, ConcurrentHashMap.newKeySet(), "#7");
+            new KrakenConnectionState(symbols, "#7");
     private final KrakenParser parser = new KrakenParser(state);
     private final RecordingSink sink = new RecordingSink();
 
@@ -183,7 +182,7 @@ class KrakenParserTest {
     void accountStreamsArePerConnection() {
         String frame = Samples.read("v2-balances-snapshot.json");
         parser.parse(frame, sink);
-        new KrakenParser(new KrakenConnectionState(symbols, null, "#8")).parse(frame, sink);
+        new KrakenParser(new KrakenConnectionState(symbols, "#8")).parse(frame, sink);
 
         assertThat(sink.sequences).extracting(RecordingSink.Sequence::stream)
                 .containsExactly("balances#7", "balances#8");
