@@ -7,6 +7,7 @@ import dev.pricefeed.spi.ExchangeContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class TestContext implements ExchangeContext {
     }
 
     TestContext instruments(String... names) {
-        instruments = java.util.Arrays.stream(names).map(Instrument::of).toList();
+        instruments = Arrays.stream(names).map(Instrument::of).toList();
         return this;
     }
 

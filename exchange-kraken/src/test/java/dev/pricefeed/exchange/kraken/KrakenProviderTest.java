@@ -1,0 +1,66 @@
+package dev.pricefeed.exchange.kraken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pricefeed.PluginRegistry;
+import dev.pricefeed.spi.Capability;
+import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.Spi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The plugin entry point. */
+class KrakenProviderTest {
+
+    @Test
+    @DisplayName("found through ServiceLoader under id kraken")
+    void foundByServiceLoader() {
+        ExchangeProvider provider = PluginRegistry.discover().provider("kraken");
+
+        assertThat(provider).isInstanceOf(KrakenProvider.class);
+        assertThat(provider.spiVersion()).isEqualTo(Spi.VERSION);
+        assertThat(provider.artifact()).isEqualTo("dev.pricefeed:pricefeed-exchange-kraken");
+    }
+
+    @Test
+    @DisplayName("its version is this module's own version from the build")
+    void versionIsTheModuleVersion() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String moduleVersion = pom.substring(pom.indexOf("<artifactId>pricefeed-exchange-kraken</artifactId>"));
+        moduleVersion = moduleVersion.substring(moduleVersion.indexOf("<version>") + 9,
+                moduleVersion.indexOf("</version>"));
+
+        assertThat(new KrakenProvider().version()).isEqualTo(moduleVersion).doesNotContain("${");
+    }
+
+    @Test
+    @DisplayName("declares what it does: ticker, BBO, 24 h stats, trades, sequences, private channels, REST")
+    void capabilities() {
+        assertThat(new KrakenProvider().capabilities()).containsExactlyInAnyOrder(Capability.TICKER,
+                Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES, Capability.SEQUENCE_CHECKS,
+                Capability.PRIVATE_CHANNELS, Capability.REST_FALLBACK);
+    }
+
+    @Test
+    @DisplayName("an unknown event trigger is refused with the allowed values")
+    void badEventTrigger() {
+        assertThatThrownBy(() -> new KrakenProvider().create(new TestContext().option("event-trigger", "spread")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kraken.event-trigger").hasMessageContaining("'spread'");
+    }
+
+    @Test
+    @DisplayName("the services file lists the provider")
+    void servicesFile() throws IOException {
+        try (InputStream in = KrakenProviderTest.class
+                .getResourceAsStream("/META-INF/services/dev.pricefeed.spi.ExchangeProvider")) {
+            assertThat(in).isNotNull();
+            assertThat(new String(in.readAllBytes()).trim()).isEqualTo(KrakenProvider.class.getName());
+        }
+    }
+}
