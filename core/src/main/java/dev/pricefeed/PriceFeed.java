@@ -1,8 +1,11 @@
 package dev.pricefeed;
 
+import dev.pricefeed.config.ConfigException;
 import dev.pricefeed.config.ConfigSources;
 import dev.pricefeed.config.FeedConfig;
 import dev.pricefeed.runtime.FeedEngine;
+import dev.pricefeed.spi.Capability;
+import dev.pricefeed.spi.ExchangeProvider;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -299,7 +302,28 @@ public final class PriceFeed implements AutoCloseable {
             FeedConfig config = FeedConfig.resolve(exchange, instruments, channels, sources);
             PluginRegistry registry = plugins != null ? plugins
                     : PluginRegistry.builder().pins(sources.withPrefix(PluginRegistry.PIN_PREFIX)).build();
-            return new PriceFeed(new FeedEngine(config, registry.provider(config.exchange()), clock));
+            ExchangeProvider provider = registry.provider(config.exchange());
+            requireSupported(provider, config.channels());
+            return new PriceFeed(new FeedEngine(config, provider, clock));
+        }
+
+        private static void requireSupported(ExchangeProvider provider, Set<Channel> channels) {
+            List<String> problems = new ArrayList<>();
+            for (Channel channel : channels) {
+                Capability needed = switch (channel) {
+                    case TICKER -> Capability.TICKER;
+                    case TRADES -> Capability.TRADES;
+                    case EXECUTIONS, BALANCES -> Capability.PRIVATE_CHANNELS;
+                };
+                if (!provider.capabilities().contains(needed)) {
+                    problems.add("the " + provider.id() + " plugin " + provider.version() + " does not support the "
+                            + channel.name().toLowerCase(java.util.Locale.ROOT) + " channel (it offers "
+                            + provider.capabilities() + ")");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
         }
     }
 }

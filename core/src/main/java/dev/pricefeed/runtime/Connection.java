@@ -32,6 +32,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     private final FeedEngine engine;
     private final Slot slot;
     private final int id = IDS.incrementAndGet();
+    private final boolean handover;
     private volatile ConnectionSession session;
     private volatile MessageParser parser;
     private volatile WebSocketTransport.Link link;
@@ -47,6 +48,9 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     private long unansweredPingNanos;
     private long pings;
     private boolean subscribed;
+    /** Set on the control thread once {@link #start()} ran; a welcome may arrive before that. */
+    private boolean started;
+    private boolean welcomed;
     private boolean healthy;
     private String handoverReason = "handover";
     private ScheduledFuture<?> keepAliveTask;
@@ -56,6 +60,12 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     Connection(FeedEngine engine, Slot slot, boolean handover) {
         this.engine = engine;
         this.slot = slot;
+        this.handover = handover;
+    }
+
+    /** Whether this connection was opened to replace another (make-before-break). */
+    boolean isHandover() {
+        return handover;
     }
 
     // ---------------------------------------------------------------- opening (I/O thread)
@@ -121,7 +131,16 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
             lifetimeTask = engine.schedule(() -> slot.handover("maximum connection lifetime of "
                     + lifetime + " reached"), lifetime.minus(margin));
         }
-        if (!session.awaitsWelcome()) {
+        started = true;
+        if (!session.awaitsWelcome() || welcomed) {
+            subscribe();
+        }
+    }
+
+    /** The server's welcome arrived (control thread); it can come before {@link #start()} ran. */
+    private void welcomed() {
+        welcomed = true;
+        if (started) {
             subscribe();
         }
     }
@@ -314,7 +333,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
 
     @Override
     public void welcome() {
-        engine.runOnControl(this::subscribe);
+        engine.runOnControl(this::welcomed);
     }
 
     @Override

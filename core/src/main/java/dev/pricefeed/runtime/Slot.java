@@ -129,6 +129,11 @@ final class Slot {
             engine.updateState("handover done");
         } else if (connection == primary) {
             status = FeedState.STREAMING;
+            if (connection.isHandover()) {
+                // The old connection closed before this one was subscribed: a handover all the same, maybe lossy.
+                engine.emit(new FeedEvent.Handover(engine.exchange, engine.clock.instant(),
+                        connection.handoverReason() + " (the old connection closed first)"));
+            }
             engine.updateState("data flowing");
         }
     }

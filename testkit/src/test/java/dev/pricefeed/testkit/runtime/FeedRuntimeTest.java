@@ -348,6 +348,14 @@ class FeedRuntimeTest {
     }
 
     @Test
+    @DisplayName("a channel the plugin does not offer is rejected when the feed is built")
+    void unsupportedChannel() {
+        PriceFeed.Builder builder = builder().channels(dev.pricefeed.Channel.BALANCES).credentials("key", "c2VjcmV0");
+        assertThatThrownBy(builder::build).isInstanceOf(dev.pricefeed.config.ConfigException.class)
+                .hasMessageContaining("does not support the balances channel");
+    }
+
+    @Test
     @DisplayName("close() ends in CLOSED, closes the socket and stops the feed's threads")
     void closeStopsEverything() {
         start(builder());
