@@ -2,7 +2,6 @@ package dev.pricefeed.exchange.kucoin;
 
 import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
-import dev.pricefeed.testkit.kucoin.KuCoinSimulator;
 import java.util.List;
 
 /** The shared connector contract, run against the KuCoin simulator. */
@@ -10,7 +9,7 @@ class KuCoinContractTest extends ConnectorContractTest {
 
     @Override
     protected ExchangeSimulator newSimulator() {
-        return KuCoinSimulator.start();
+        return Feeds.simulator();
     }
 
     @Override
