@@ -19,8 +19,9 @@ public record KrakenPair(Instrument instrument, String symbol, String restKey, S
 
     private static final Set<String> FIAT = Set.of("USD", "EUR", "GBP", "CAD", "JPY", "CHF",
             "AUD");
-    private static final Set<String> LEGACY = Set.of("XBT", "ETH", "LTC", "XDG", "XRP", "XMR",
-            "ETC", "ZEC", "XLM", "REP", "MLN");
+    /** Assets whose old pairs carry four-letter codes in result keys; XDG (DOGE) pairs never did (XDGUSD). */
+    private static final Set<String> LEGACY = Set.of("XBT", "ETH", "LTC", "XRP", "XMR", "ETC", "ZEC", "XLM", "REP",
+            "MLN");
 
     public KrakenPair {
         requireNonNull(instrument, "instrument is null");
