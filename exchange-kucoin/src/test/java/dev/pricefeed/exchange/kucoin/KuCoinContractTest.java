@@ -2,6 +2,7 @@ package dev.pricefeed.exchange.kucoin;
 
 import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
+import dev.pricefeed.testkit.kucoin.KuCoinSimulator;
 import java.util.List;
 
 /** The shared connector contract, run against the KuCoin simulator. */
@@ -9,7 +10,7 @@ class KuCoinContractTest extends ConnectorContractTest {
 
     @Override
     protected ExchangeSimulator newSimulator() {
-        return Feeds.simulator();
+        return KuCoinSimulator.start();
     }
 
     @Override

@@ -28,7 +28,7 @@ class KuCoinFeedTest {
 
     @Test
     void expiredTokenOnReconnectLeadsToANewBootstrapAndTheStreamResumes() {
-        try (KuCoinSimulator simulator = Feeds.simulator();
+        try (KuCoinSimulator simulator = KuCoinSimulator.start();
                 PriceFeed feed = Feeds.builder(simulator, "BTC/USDT").build()) {
             List<FeedEvent> events = new CopyOnWriteArrayList<>();
             feed.onEvent(events::add);
@@ -57,7 +57,7 @@ class KuCoinFeedTest {
 
     @Test
     void reconnectAfterTokensExpiredNeverPresentsAnOldToken() {
-        try (KuCoinSimulator simulator = Feeds.simulator();
+        try (KuCoinSimulator simulator = KuCoinSimulator.start();
                 PriceFeed feed = Feeds.builder(simulator, "BTC/USDT").build()) {
             feed.start();
             awaitQuote(simulator, feed, "100.5", "100.4", "100.6");
@@ -74,7 +74,7 @@ class KuCoinFeedTest {
 
     @Test
     void unansweredPingsLeadToAReconnect() {
-        try (KuCoinSimulator simulator = Feeds.simulator()) {
+        try (KuCoinSimulator simulator = KuCoinSimulator.start()) {
             // KuCoin's own ratio (18 s / 10 s): the pong is due before the next ping
             simulator.pingTimes(Duration.ofMillis(300), Duration.ofMillis(200));
             // a long liveness timeout, so only the missing pong can end the connection
@@ -101,7 +101,7 @@ class KuCoinFeedTest {
 
     @Test
     void subscribesOnlyAfterTheWelcome() {
-        try (KuCoinSimulator simulator = Feeds.simulator()) {
+        try (KuCoinSimulator simulator = KuCoinSimulator.start()) {
             simulator.welcomeDelay(Duration.ofMillis(400));
             try (PriceFeed feed = Feeds.builder(simulator, "BTC/USDT", "ETH/USDT").build()) {
                 feed.start();
@@ -116,7 +116,7 @@ class KuCoinFeedTest {
     @Test
     void topicsBeyondTheMessageLimitAreSplitAndBeyondTheConnectionLimitGoToAnotherConnection() {
         List<String> listed = List.of("A1/USDT", "A2/USDT", "A3/USDT", "A4/USDT", "A5/USDT");
-        try (KuCoinSimulator simulator = Feeds.simulator(listed);
+        try (KuCoinSimulator simulator = KuCoinSimulator.start(listed);
                 PriceFeed feed = Feeds.builder(simulator, listed.toArray(String[]::new))
                         .option("max-topics-per-connection", "4")
                         .option("max-topics-per-message", "1")
@@ -151,7 +151,7 @@ class KuCoinFeedTest {
         for (int i = 0; i < 250; i++) {
             listed.add("C" + i + "/USDT");
         }
-        try (KuCoinSimulator simulator = Feeds.simulator(listed);
+        try (KuCoinSimulator simulator = KuCoinSimulator.start(listed);
                 PriceFeed feed = Feeds.builder(simulator, listed.toArray(String[]::new)).build()) {
             feed.start();
 
@@ -174,7 +174,7 @@ class KuCoinFeedTest {
 
     @Test
     void statsOptionMergesSnapshotStatisticsIntoTheTick() {
-        try (KuCoinSimulator simulator = Feeds.simulator();
+        try (KuCoinSimulator simulator = KuCoinSimulator.start();
                 PriceFeed feed = Feeds.builder(simulator, "BTC/USDT").option("stats", "true").build()) {
             feed.start();
             awaitQuote(simulator, feed, "100.5", "100.4", "100.6");
@@ -197,7 +197,7 @@ class KuCoinFeedTest {
 
     @Test
     void tradesAndTickersTogetherUseOneConnection() {
-        try (KuCoinSimulator simulator = Feeds.simulator();
+        try (KuCoinSimulator simulator = KuCoinSimulator.start();
                 PriceFeed feed = Feeds.builder(simulator, "BTC/USDT", "ETH/USDT")
                         .channels(Channel.TICKER, Channel.TRADES).build()) {
             feed.start();
