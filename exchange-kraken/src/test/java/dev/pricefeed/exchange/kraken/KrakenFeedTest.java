@@ -187,4 +187,22 @@ class KrakenFeedTest {
                     .contains("\"event_trigger\":\"bbo\"").contains("\"snapshot\":true");
         }
     }
+
+    @Test
+    @DisplayName("application pings go out on Kraken's schedule, are answered, and the connection stays up")
+    void applicationPings() {
+        try (KrakenSimulator simulator = simulator();
+                PriceFeed feed = builder(simulator).instruments("BTC/USD").build()) {
+            feed.start();
+
+            await().atMost(KrakenSession.KEEP_ALIVE.pingInterval().multipliedBy(3))
+                    .until(() -> simulator.pingsReceived(1) >= 1);
+
+            String ping = simulator.server().awaitConnection(1, Duration.ofSeconds(1))
+                    .awaitReceived(frame -> frame.contains("\"ping\""), Duration.ofSeconds(1));
+            assertThat(ping).matches("\\{\"method\":\"ping\",\"req_id\":\\d+}");
+            assertThat(simulator.server().connectionsAccepted()).isEqualTo(1);
+            assertThat(feed.metrics().reconnects()).isZero();
+        }
+    }
 }
