@@ -3,11 +3,13 @@ package dev.pricefeed.exchange.kraken;
 import dev.pricefeed.spi.AuthenticationException;
 import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.RateLimitedException;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Reads Kraken's REST envelope {@code {"error":[...],"result":{...}}}: hands the result object to a reader and turns a
@@ -59,7 +61,7 @@ final class KrakenRestResponse {
                     JsonFrames.skip(parser, value);
                 }
             }
-        } catch (jakarta.json.JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw new IOException("Kraken " + what + " answer is not valid JSON: " + e.getMessage(), e);
         }
         if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.pricefeed.exchange.kraken;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,7 +67,7 @@ final class KrakenTime {
         try {
             long days = LocalDate.of(year, month, day).toEpochDay();
             return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }
