@@ -77,6 +77,8 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
     private final Map<String, AtomicInteger> subscriptionCounts = new ConcurrentHashMap<>();
     private final List<String> subscribeTopics = new CopyOnWriteArrayList<>();
     private final Map<String, RestQuote> restQuotes = new ConcurrentHashMap<>();
+    /** The latest {@code /market/ticker} frame per topic, sent to each new subscriber of that topic. */
+    private final Map<String, String> latestTickers = new ConcurrentHashMap<>();
     private volatile Duration pingInterval = Duration.ofMillis(200);
     private volatile Duration pingTimeout = Duration.ofSeconds(1);
     private volatile Duration welcomeDelay = Duration.ZERO;
@@ -123,7 +125,11 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
         return List.copyOf(instruments);
     }
 
-    /** Sends a {@code /market/ticker} frame and a {@code /spotMarket/level1} frame to their subscribers. */
+    /**
+     * Sends a {@code /market/ticker} frame and a {@code /spotMarket/level1} frame to their subscribers. The ticker frame
+     * is also kept and sent to whoever subscribes the topic later (with its original sequence number, so a feed that
+     * saw it already drops it), so a feed started after a publish still gets a price.
+     */
     @Override
     public void publishTicker(Instrument instrument, String last, String bid, String ask) {
         String symbol = symbol(instrument);
@@ -132,6 +138,7 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
                 + "\"data\":{\"sequence\":\"" + next(TICKER + symbol) + "\",\"price\":\"" + last
                 + "\",\"size\":\"0.01\",\"bestAsk\":\"" + ask + "\",\"bestAskSize\":\"1.5\",\"bestBid\":\"" + bid
                 + "\",\"bestBidSize\":\"2.5\",\"time\":" + now + "}}";
+        latestTickers.put(TICKER + symbol, ticker);
         sendTo(TICKER + symbol, ticker);
         String level1 = "{\"topic\":\"" + LEVEL1 + symbol + "\",\"type\":\"message\",\"subject\":\"level1\","
                 + "\"data\":{\"asks\":[\"" + ask + "\",\"1.5\"],\"bids\":[\"" + bid + "\",\"2.5\"],\"timestamp\":"
@@ -332,13 +339,22 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
                     + " per connection");
             return;
         }
+        List<String> added = new ArrayList<>();
         for (String t : single) {
             if (subscribed.add(t)) {
-                subscriptionCounts.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
+                added.add(t);
             }
         }
         if (message.getBoolean("response", false)) {
             connection.send("{\"id\":\"" + json(id) + "\",\"type\":\"ack\"}");
+        }
+        for (String t : added) {
+            String latest = latestTickers.get(t);
+            if (latest != null) {
+                connection.send(latest);
+            }
+            // counted last, so a test that waits for the count publishes after the ack and the replay
+            subscriptionCounts.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
         }
     }
 
