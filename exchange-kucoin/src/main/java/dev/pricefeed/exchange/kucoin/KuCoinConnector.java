@@ -45,6 +45,8 @@ final class KuCoinConnector implements ExchangeConnector {
     private final ExchangeContext context;
     private final KuCoinOptions options;
     private final KuCoinSymbols symbols = new KuCoinSymbols();
+    /** Shared by every connection, so a handover's old connection cannot overwrite newer data. */
+    private final StreamOrder order = new StreamOrder();
     private final URI rest;
     private final Optional<URI> websocketOverride;
     private final Limits limits;
@@ -96,12 +98,12 @@ final class KuCoinConnector implements ExchangeConnector {
                 bullet.pingInterval().plus(bullet.pingTimeout()));
         LOG.debug("kucoin bootstrap: {} with connectId {} for {} subscriptions", bullet, connectId,
                 subscriptions.size());
-        return new KuCoinSession(uri, keepAlive, options.stats(), symbols);
+        return new KuCoinSession(uri, keepAlive, options.stats(), symbols, order);
     }
 
     @Override
     public MessageParser newParser() {
-        return new KuCoinParser(symbols, new PendingAcks());
+        return new KuCoinParser(symbols, new PendingAcks(), new StreamOrder());
     }
 
     @Override

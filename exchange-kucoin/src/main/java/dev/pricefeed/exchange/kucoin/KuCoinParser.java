@@ -27,14 +27,17 @@ final class KuCoinParser implements MessageParser {
 
     private final KuCoinSymbols symbols;
     private final PendingAcks acks;
+    private final StreamOrder order;
 
     /**
      * @param symbols the symbol mapper
      * @param acks the subscribe messages of this connection waiting for answers (empty outside a connection)
+     * @param order the newest number per stream, shared by every connection of the feed
      */
-    KuCoinParser(KuCoinSymbols symbols, PendingAcks acks) {
+    KuCoinParser(KuCoinSymbols symbols, PendingAcks acks, StreamOrder order) {
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
         this.acks = Objects.requireNonNull(acks, "acks is null");
+        this.order = Objects.requireNonNull(order, "order is null");
     }
 
     @Override
@@ -142,7 +145,7 @@ final class KuCoinParser implements MessageParser {
             return;
         }
         Long sequence = DataFields.whole(data.sequence);
-        if (sequence != null && !sink.sequence(stream, instrument, sequence)) {
+        if (sequence != null && !order.newer(stream, sequence)) {
             return;
         }
         Long millis = DataFields.whole(data.time != null ? data.time : data.timeCapitalized);
@@ -166,6 +169,9 @@ final class KuCoinParser implements MessageParser {
             return;
         }
         Long millis = DataFields.whole(data.timestamp);
+        if (millis != null && !order.notOlder(topic, millis)) {
+            return;
+        }
         sink.tick(Tick.builder(KuCoinProvider.ID, instrument)
                 .bid(DataFields.decimal(data.bidPrice))
                 .bidSize(DataFields.decimal(data.bidSize))
@@ -213,7 +219,7 @@ final class KuCoinParser implements MessageParser {
             return;
         }
         Long sequence = DataFields.whole(data.sequence);
-        if (sequence != null && !sink.sequence(topic, instrument, sequence)) {
+        if (sequence != null && !order.newer(topic, sequence)) {
             return;
         }
         Long nanos = DataFields.whole(data.time);

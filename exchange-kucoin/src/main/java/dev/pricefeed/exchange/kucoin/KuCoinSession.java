@@ -25,12 +25,12 @@ final class KuCoinSession implements ConnectionSession {
     private final KuCoinParser parser;
     private final AtomicLong nextId = new AtomicLong();
 
-    KuCoinSession(URI uri, KeepAlive keepAlive, boolean stats, KuCoinSymbols symbols) {
+    KuCoinSession(URI uri, KeepAlive keepAlive, boolean stats, KuCoinSymbols symbols, StreamOrder order) {
         this.uri = Objects.requireNonNull(uri, "uri is null");
         this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive is null");
         this.stats = stats;
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
-        this.parser = new KuCoinParser(symbols, acks);
+        this.parser = new KuCoinParser(symbols, acks, order);
     }
 
     @Override

@@ -20,7 +20,7 @@ class KuCoinParserTest {
 
     private final KuCoinSymbols symbols = new KuCoinSymbols();
     private final PendingAcks acks = new PendingAcks();
-    private final KuCoinParser parser = new KuCoinParser(symbols, acks);
+    private final KuCoinParser parser = new KuCoinParser(symbols, acks, new StreamOrder());
     private final RecordingSink sink = new RecordingSink();
 
     private void parse(String fixture) {
@@ -45,8 +45,7 @@ class KuCoinParserTest {
         assertThat(tick.sequence()).isEqualTo(1545896668986L);
         assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
         assertThat(tick.open()).isNull();
-        assertThat(sink.sequences).containsExactly(
-                new RecordingSink.Sequence("/market/ticker:BTC-USDT", BTC_USDT, 1545896668986L));
+        assertThat(sink.sequences).as("ticker sequences jump by design: never a gap").isEmpty();
     }
 
     @Test
@@ -78,17 +77,41 @@ class KuCoinParserTest {
         assertThat(tick.ask()).isEqualTo(new BigDecimal("67218.7"));
         assertThat(tick.askSize()).isEqualTo(new BigDecimal("1.92318539"));
         assertThat(tick.exchangeTime()).isEqualTo(Instant.ofEpochMilli(1729757723612L));
-        assertThat(sink.sequences).containsExactly(
-                new RecordingSink.Sequence("/market/ticker:BTC-USDT", BTC_USDT, 14691455768L));
+        assertThat(tick.sequence()).isEqualTo(14691455768L);
     }
 
     @Test
-    void staleTickerSequenceIsDropped() {
+    void repeatedTickerSequenceIsDropped() {
         parse("ws-ticker-docs.json");
         parse("ws-ticker-docs.json");
 
-        assertThat(sink.sequences).hasSize(2);
         assertThat(sink.ticks).hasSize(1);
+    }
+
+    @Test
+    void tickerSequenceThatJumpsIsTakenAndAnOlderOneDropped() {
+        String frame = Fixtures.read("ws-ticker-docs.json");
+        parser.parse(frame, sink);
+        parser.parse(frame.replace("1545896668986", "1545896669986").replace("\"price\":\"0.08\"",
+                "\"price\":\"0.09\""), sink);
+        parser.parse(frame.replace("1545896668986", "1545896669000"), sink);
+
+        assertThat(sink.ticks).extracting(Tick::sequence).containsExactly(1545896668986L, 1545896669986L);
+        assertThat(sink.ticks.get(1).last()).isEqualTo(new BigDecimal("0.09"));
+        assertThat(sink.sequences).isEmpty();
+    }
+
+    @Test
+    void orderIsKeptAcrossParsersSharingIt() {
+        StreamOrder shared = new StreamOrder();
+        KuCoinParser oldConnection = new KuCoinParser(symbols, new PendingAcks(), shared);
+        KuCoinParser newConnection = new KuCoinParser(symbols, new PendingAcks(), shared);
+        String frame = Fixtures.read("ws-trade-match-docs.json");
+
+        newConnection.parse(frame, sink);
+        oldConnection.parse(frame, sink);
+
+        assertThat(sink.trades).hasSize(1);
     }
 
     @Test
@@ -104,7 +127,17 @@ class KuCoinParserTest {
         assertThat(tick.exchangeTime()).isEqualTo(Instant.ofEpochMilli(1729816058766L));
         assertThat(tick.last()).isNull();
         assertThat(tick.sequence()).isNull();
-        assertThat(sink.sequences).isEmpty();
+    }
+
+    @Test
+    void olderLevel1IsDroppedButOneOfTheSameMillisecondIsKept() {
+        String frame = Fixtures.read("ws-level1-bbo-docs.json");
+        parser.parse(frame, sink);
+        parser.parse(frame.replace("68145.7", "68145.6"), sink);
+        parser.parse(frame.replace("1729816058766", "1729816058765").replace("68145.7", "1"), sink);
+
+        assertThat(sink.ticks).extracting(Tick::bid).containsExactly(new BigDecimal("68145.7"),
+                new BigDecimal("68145.6"));
     }
 
     @Test
@@ -152,8 +185,7 @@ class KuCoinParserTest {
         assertThat(trade.tradeId()).isEqualTo("11067996711960577");
         assertThat(trade.exchangeTime()).isEqualTo(Instant.ofEpochSecond(1729843222L, 921_000_000L));
         assertThat(trade.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
-        assertThat(sink.sequences).containsExactly(
-                new RecordingSink.Sequence("/market/match:BTC-USDT", BTC_USDT, 11067996711960577L));
+        assertThat(sink.sequences).as("match sequences jump by design: never a gap").isEmpty();
     }
 
     @Test
@@ -167,8 +199,6 @@ class KuCoinParserTest {
         assertThat(trade.side()).isEqualTo(Side.BUY);
         assertThat(trade.tradeId()).isEqualTo("6085c09769bc506996295e36");
         assertThat(trade.exchangeTime()).isEqualTo(Instant.parse("2021-04-25T19:18:47.739050725Z"));
-        assertThat(sink.sequences).containsExactly(
-                new RecordingSink.Sequence("/market/match:DAPPT-BTC", Instrument.of("DAPPT/BTC"), 1612701563869L));
     }
 
     @Test

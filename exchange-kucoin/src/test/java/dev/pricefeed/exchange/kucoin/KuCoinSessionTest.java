@@ -22,7 +22,7 @@ class KuCoinSessionTest {
             Duration.ofSeconds(28));
 
     private KuCoinSession session(boolean stats) {
-        return new KuCoinSession(URI_WITH_TOKEN, keepAlive, stats, new KuCoinSymbols());
+        return new KuCoinSession(URI_WITH_TOKEN, keepAlive, stats, new KuCoinSymbols(), new StreamOrder());
     }
 
     @Test
