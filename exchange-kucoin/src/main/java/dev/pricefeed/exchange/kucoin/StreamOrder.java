@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The newest sequence number or timestamp seen per stream across every connection of a feed, so an older or repeated
  * push (an old connection still talking during a handover) never overwrites a newer one. KuCoin's ticker
- * {@code sequence} is the order book's counter and its match {@code sequence} a counter shared beyond one symbol's
- * trades: both jump by design, so only their order is checked; handing them to {@code ParseSink.sequence} would report
- * every jump as a lost message. Thread-safe and allocation-free apart from boxing.
+ * {@code sequence} is the order book's counter and its match {@code sequence} the book's counter (recordings) or the
+ * trade id (current docs), neither counting one symbol's trades one by one: both jump by design, so only their order
+ * is checked; handing them to {@code ParseSink.sequence} would report every jump as a lost message. Thread-safe and allocation-free apart from boxing.
  */
 final class StreamOrder {
 
