@@ -109,9 +109,8 @@ final class DataFields {
         String pairSize = second == Event.START_ARRAY || second == Event.START_OBJECT ? null
                 : JsonFrames.text(parser, second);
         JsonFrames.skip(parser, second);
-        if (second != Event.END_ARRAY) {
-            parser.skipArray();
-        }
+        // past any further elements to this array's end
+        parser.skipArray();
         if (key.equals("asks")) {
             askPrice = pairPrice;
             askSize = pairSize;

@@ -98,13 +98,15 @@ final class KuCoinParser implements MessageParser {
     }
 
     private void error(String id, String code, String text, ParseSink sink) {
-        String reason = "KuCoin error " + code + ": " + text;
-        if (!acks.refused(id, reason, sink)) {
-            sink.exchangeError(code, text);
-        }
         if (isTokenError(code, text)) {
-            // the token is spent: only a new bullet-public bootstrap helps, and every connect makes one
+            // the token is spent, not the subscription wrong: a new connection bootstraps and subscribes it again
+            acks.forget(id);
+            sink.exchangeError(code, text);
             sink.reconnectRequested("KuCoin token error " + code + ": " + text);
+            return;
+        }
+        if (!acks.refused(id, "KuCoin error " + code + ": " + text, sink)) {
+            sink.exchangeError(code, text);
         }
     }
 

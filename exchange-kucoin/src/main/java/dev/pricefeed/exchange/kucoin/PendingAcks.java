@@ -74,6 +74,13 @@ final class PendingAcks {
         return true;
     }
 
+    /** Stops waiting for a message without reporting anything (its connection is being replaced). */
+    void forget(String id) {
+        if (id != null) {
+            byId.remove(id);
+        }
+    }
+
     /** How many messages are still waiting for an answer. */
     int size() {
         return byId.size();

@@ -285,6 +285,18 @@ class KuCoinParserTest {
     }
 
     @Test
+    void tokenErrorAnsweringASubscribeDoesNotRejectTheSubscriptionForGood() {
+        register("5", new Subscription(Channel.TRADES, BTC_USDT));
+
+        parser.parse("{\"id\":\"5\",\"type\":\"error\",\"code\":401,\"data\":\"token is expired\"}", sink);
+
+        assertThat(sink.failed).isEmpty();
+        assertThat(sink.errors).containsExactly(new RecordingSink.Error("401", "token is expired"));
+        assertThat(sink.reconnects).hasSize(1);
+        assertThat(acks.size()).isZero();
+    }
+
+    @Test
     void bookTopicsThisPluginDoesNotUseAreUnknown() {
         parse("ws-level2-increment-docs.json");
         parse("ws-level5-depth-docs.json");
