@@ -98,8 +98,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         if (s == null) {
             return "?";
         }
-        // The query may carry a token: never log it.
-        return s.uri().getScheme() + "://" + s.uri().getAuthority() + s.uri().getPath();
+        return TyrusTransport.withoutQuery(s.uri());
     }
 
     // ---------------------------------------------------------------- control thread

@@ -31,8 +31,8 @@ final class TyrusTransport implements WebSocketTransport {
         client = ClientManager.createClient();
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, handshakeTimeoutMillis);
         client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, MAX_FRAME_BYTES + 64);
-        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
-        client.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 5);
+        // No shared container: a shared one is shut down by its idle timer or by another feed's close while a
+        // connection may be opening; each connection here owns its transport and releases it when it closes.
     }
 
     @Override
@@ -50,8 +50,13 @@ final class TyrusTransport implements WebSocketTransport {
             return new TyrusLink(session);
         } catch (DeploymentException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IOException("cannot open " + uri + ": " + describe(e, cause), e);
+            throw new IOException("cannot open " + withoutQuery(uri) + ": " + describe(e, cause), e);
         }
+    }
+
+    /** The URI without its query, which may carry a token (KuCoin) that must never be logged. */
+    static String withoutQuery(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     private static String describe(Throwable error, Throwable cause) {

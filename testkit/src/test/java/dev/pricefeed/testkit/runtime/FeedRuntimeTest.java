@@ -348,6 +348,17 @@ class FeedRuntimeTest {
     }
 
     @Test
+    @DisplayName("a token in the WebSocket query never reaches events or logs when connecting fails")
+    void tokenInQueryIsNotReported() {
+        simulator.server().refuseConnections(true);
+        start(builder().maxReconnectAttempts(1).option("token", "SECRET-TOKEN-42"));
+        await().atMost(WAIT).until(() -> feed.state() == FeedState.POLLING);
+        assertThat(events).filteredOn(e -> e instanceof FeedEvent.Error).isNotEmpty()
+                .allSatisfy(e -> assertThat(((FeedEvent.Error) e).message()).doesNotContain("SECRET-TOKEN-42"));
+        assertThat(events).allSatisfy(e -> assertThat(e.toString()).doesNotContain("SECRET-TOKEN-42"));
+    }
+
+    @Test
     @DisplayName("a channel the plugin does not offer is rejected when the feed is built")
     void unsupportedChannel() {
         PriceFeed.Builder builder = builder().channels(dev.pricefeed.Channel.BALANCES).credentials("key", "c2VjcmV0");

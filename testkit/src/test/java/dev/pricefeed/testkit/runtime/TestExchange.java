@@ -95,7 +95,8 @@ public final class TestExchange implements ExchangeProvider {
 
         @Override
         public ConnectionSession connect(String route, List<Subscription> subscriptions) {
-            URI uri = context.endpoint("websocket").orElseThrow();
+            URI endpoint = context.endpoint("websocket").orElseThrow();
+            URI uri = context.option("token").map(t -> URI.create(endpoint + "?token=" + t)).orElse(endpoint);
             long ping = option("ping-ms", 0);
             Duration liveness = Duration.ofMillis(option("liveness-ms", 2000));
             KeepAlive keepAlive = ping > 0
