@@ -1,0 +1,39 @@
+package dev.pricefeed.benchmarks.loopback;
+
+import java.net.URI;
+
+/** A market-data library under test, subscribed to the BTC/USDT ticker of the emulator. */
+public interface Client extends AutoCloseable {
+
+    /** The library's name in the results. */
+    String name();
+
+    /**
+     * Connects to the emulator ({@code ws://127.0.0.1:port/}, REST {@code http://127.0.0.1:port/}), subscribes the
+     * BTC/USDT ticker and reports every ticker it delivers to the application to {@code arrivals}.
+     */
+    void start(URI websocket, URI rest, Arrivals arrivals) throws Exception;
+
+    /** Frames the library says it dropped on purpose (queue overflow), or 0 where it does not count them. */
+    default long dropped() {
+        return 0;
+    }
+
+    @Override
+    void close();
+
+    /** Makes the client named on the command line. */
+    static Client named(String name, RecoveryTuning tuning) {
+        return switch (name) {
+            case "pricefeed" -> new PricefeedClient(tuning);
+            case "xchange" -> new XChangeClient();
+            default -> throw new IllegalArgumentException("unknown client " + name + " (pricefeed or xchange)");
+        };
+    }
+
+    /** pricefeed's reconnect settings for a run; {@code null} fields keep the defaults. */
+    record RecoveryTuning(java.time.Duration healthyAfter, java.time.Duration reconnectDelay) {
+        /** Every default. */
+        public static final RecoveryTuning DEFAULTS = new RecoveryTuning(null, null);
+    }
+}
