@@ -27,6 +27,7 @@ final class Launcher {
     private static final boolean ENV_RESETS_SIGNALS = probe("env", "--default-signal=INT", "true");
 
     private final Path workDir;
+    private final Path home;
     private final Map<String, String> environment = new HashMap<>();
     private int runs;
 
@@ -36,7 +37,18 @@ final class Launcher {
      * @param workDir a fresh folder
      */
     Launcher(Path workDir) {
+        this(workDir, HOME);
+    }
+
+    /**
+     * A launcher of another unpacked distribution, such as a copy with more plugins.
+     *
+     * @param workDir a fresh folder
+     * @param home the distribution folder
+     */
+    Launcher(Path workDir, Path home) {
         this.workDir = workDir;
+        this.home = home;
         environment.put("PRICEFEED_LOG_DIR", workDir.resolve("logs").toString());
     }
 
@@ -55,7 +67,7 @@ final class Launcher {
             command.add("env");
             command.add("--default-signal=INT");
         }
-        command.add(HOME.resolve("bin").resolve("pricefeed").toString());
+        command.add(home.resolve("bin").resolve("pricefeed").toString());
         command.addAll(List.of(args));
         int n = runs++;
         Path out = workDir.resolve("run" + n + ".out");
