@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs the whole benchmark suite (about 10 minutes on 2 cores) from a clean build:
+#   1. parsers: JMH, one thread, -prof gc, pricefeed and XChange-stream 5.2.0 on the same sample frames
+#   2. end to end over loopback: emulator process -> one client process, saturation and 1k/20k/100k frames/s
+#   3. recovery after a drop (pricefeed: 20 drops; XChange: 3, it waits 15 s each)
+#   4. start to first tick of bin/pricefeed (skipped when the distribution cannot be built)
+#   5. scale: 1,000 instruments over the four exchanges
+# Raw results go to benchmarks/results/raw/, tables to benchmarks/results/RESULTS.md and into BENCHMARKS.md.
+# Extra Maven arguments (such as -o) can be passed in MAVEN_ARGS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RAW=benchmarks/results/raw
+mkdir -p "$RAW"
+rm -f "$RAW"/*.json
+started=$(date +%s)
+log() { echo "[run.sh $(date +%T)] $*" >&2; }
+
+log "building the benchmarks and the distribution"
+# shellcheck disable=SC2086
+if ! mvn -B -q ${MAVEN_ARGS:-} -pl benchmarks,distribution -am package -DskipTests; then
+  log "the distribution did not build; building the benchmarks alone (start-up will be skipped)"
+  # shellcheck disable=SC2086
+  mvn -B -q ${MAVEN_ARGS:-} -pl benchmarks -am package -DskipTests
+fi
+
+CP="benchmarks/target/classes:benchmarks/target/lib/*"
+JAVA=(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP")
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+jvm=$(java -version 2>&1 | tr '\n' ' ' | sed 's/"/\\"/g; s/ *$//')
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+cat > "$RAW/machine.json" <<JSON
+{
+  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "commit": "$commit",
+  "nproc": "$(nproc)",
+  "memory": "$mem",
+  "cpu": "$cpu",
+  "jvm": "$jvm",
+  "load average at start (1/5/15 min)": "$load",
+  "command": "benchmarks/run.sh"
+}
+JSON
+
+log "1/5 parsers (JMH: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement, -prof gc)"
+"${JAVA[@]}" org.openjdk.jmh.Main "ParserBenchmark|XChangeParseBenchmark" -f 1 -wi 3 -w 1s -i 5 -r 1s \
+  -prof gc -rf json -rff "$RAW/parsers.json" > "$RAW/parsers.txt"
+
+log "2/5 end to end over loopback"
+for client in pricefeed xchange; do
+  "${JAVA[@]}" -Xms512m -Xmx512m dev.pricefeed.benchmarks.loopback.LoopbackBenchmark "$client" \
+    "$RAW/loopback-$client.json"
+done
+
+log "3/5 recovery after a drop"
+"${JAVA[@]}" -Xmx256m dev.pricefeed.benchmarks.loopback.RecoveryBenchmark pricefeed \
+  "$RAW/recovery-pricefeed.json" 20 3000 1000
+"${JAVA[@]}" -Xmx256m dev.pricefeed.benchmarks.loopback.RecoveryBenchmark pricefeed \
+  "$RAW/recovery-pricefeed-unhealthy.json" 2 3000
+"${JAVA[@]}" -Xmx256m dev.pricefeed.benchmarks.loopback.RecoveryBenchmark xchange \
+  "$RAW/recovery-xchange.json" 3 3000 2> "$RAW/recovery-xchange.log"
+
+log "4/5 start to first tick"
+"${JAVA[@]}" -Xmx256m dev.pricefeed.benchmarks.loopback.StartBenchmark distribution/target/pricefeed \
+  "$RAW/start.json" 5
+
+log "5/5 scale: 1,000 instruments"
+"${JAVA[@]}" -Xmx256m dev.pricefeed.benchmarks.loopback.ScaleBenchmark "$RAW/scale.json" 250 10 10 20
+
+"${JAVA[@]}" dev.pricefeed.benchmarks.Report benchmarks/results BENCHMARKS.md > /dev/null
+log "done in $(( $(date +%s) - started )) s: benchmarks/results/RESULTS.md and BENCHMARKS.md"
