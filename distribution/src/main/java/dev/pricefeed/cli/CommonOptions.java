@@ -15,7 +15,8 @@ final class CommonOptions {
     Path config;
 
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Plugins folder: each sub-folder or jar is one plugin (default: plugins/ of the distribution).")
+            description = "Plugins folder: each sub-folder or jar is one plugin "
+                    + "(default: plugins/ of the distribution).")
     Path plugins;
 
     /** The settings file to read, if any; a named file that cannot be read is a usage error. */

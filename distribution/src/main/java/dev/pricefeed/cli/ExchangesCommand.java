@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "exchanges", mixinStandardHelpOptions = true,
         description = {"Lists the exchange plugins and the ones that failed to load.",
                 "Shows each plugin found on the class path and in the plugins folder with its id, version, SPI "
-                        + "version, capabilities and where it was loaded from; then each plugin that failed, with why."})
+                        + "version, capabilities and where it was loaded from; then each plugin that failed, "
+                        + "with why."})
 final class ExchangesCommand implements Callable<Integer> {
 
     private final CliEnvironment env;

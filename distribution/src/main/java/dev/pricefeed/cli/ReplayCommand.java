@@ -65,16 +65,17 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Instrument> context = new ArrayList<>();
+        List<Instrument> known = new ArrayList<>();
         for (String text : instruments) {
             try {
-                context.add(Instrument.of(text));
+                known.add(Instrument.of(text));
             } catch (IllegalArgumentException e) {
                 throw new UsageError(e.getMessage());
             }
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageError("recording " + file + " cannot be read" + (Files.exists(file) ? "" : ": no such file"));
+            throw new UsageError("recording " + file + " cannot be read"
+                    + (Files.exists(file) ? "" : ": no such file"));
         }
         ConfigSources sources = common.sources(env);
         PluginRegistry registry = common.registry(env, sources);
@@ -87,7 +88,8 @@ final class ReplayCommand implements Callable<Integer> {
         ReplaySink sink = new ReplaySink(id, out::println, eventOutput);
         long frames = 0;
         long errors = 0;
-        try (OfflineExchangeContext offline = new OfflineExchangeContext(id, context, options(sources, id), env.clock());
+        Map<String, String> options = options(sources, id);
+        try (OfflineExchangeContext offline = new OfflineExchangeContext(id, known, options, env.clock());
                 ExchangeConnector connector = provider.create(offline);
                 BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             MessageParser parser = connector.newParser();

@@ -36,7 +36,8 @@ class DistributionFilesTest {
 
         assertThat(sh).startsWith("#!/bin/sh\n").contains("JAVA_HOME", "$JAVA_OPTS", "-Dpricefeed.home=",
                 "-cp \"$PRICEFEED_HOME/lib/*\"", "exec \"$JAVA\"", "dev.pricefeed.cli.Main \"$@\"");
-        assertThat(bat).contains("JAVA_HOME", "%JAVA_OPTS%", "-Dpricefeed.home=", "lib\\*", "dev.pricefeed.cli.Main %*");
+        assertThat(bat).contains("JAVA_HOME", "%JAVA_OPTS%", "-Dpricefeed.home=", "lib\\*",
+                "dev.pricefeed.cli.Main %*");
     }
 
     @Test

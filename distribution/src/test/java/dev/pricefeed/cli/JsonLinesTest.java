@@ -31,7 +31,8 @@ class JsonLinesTest {
                 .exchangeTime(Instant.parse("2024-05-01T10:15:30.100Z")).receivedAt(RECEIVED).sequence(42L)
                 .build();
 
-        assertThat(JsonLines.tick(tick)).isEqualTo("{\"type\":\"tick\",\"exchange\":\"kraken\",\"instrument\":\"BTC/USD\","
+        assertThat(JsonLines.tick(tick)).isEqualTo("{\"type\":\"tick\",\"exchange\":\"kraken\","
+                + "\"instrument\":\"BTC/USD\","
                 + "\"last\":\"67523.10\",\"lastSize\":\"0.00120000\",\"bid\":\"67523.0\",\"bidSize\":\"1.5\","
                 + "\"ask\":\"67523.2\",\"askSize\":\"0.25\",\"open\":\"66000\",\"high\":\"68000.5\","
                 + "\"low\":\"65000.25\",\"volume\":\"1234.5678\",\"quoteVolume\":\"83000000.01\","

@@ -24,7 +24,8 @@ class UsageErrorsIT {
     @Test
     void unknownExchange() {
         assertThat(expectUsageError("watch", "bitfinex:BTC/USD").err())
-                .startsWith("pricefeed watch: unknown exchange 'bitfinex'; installed: binance, coinbase, kraken, kucoin");
+                .startsWith("pricefeed watch: unknown exchange 'bitfinex'; installed: "
+                        + "binance, coinbase, kraken, kucoin");
     }
 
     @Test
