@@ -15,7 +15,7 @@ class DemoIT {
 
     @Test
     void theDemoPrintsTicksOfAllFourExchangesAndStopsAfterItsDuration() {
-        Launcher.Run run = new Launcher(work).start("demo", "--format", "jsonl", "--duration", "3s");
+        Launcher.Run run = new Launcher(work).start("demo", "--format", "jsonl", "--duration", "4s");
 
         assertThat(run.awaitExit(Duration.ofSeconds(60))).as(run.err()).isZero();
         for (String exchange : new String[] {"kraken", "binance", "kucoin", "coinbase"}) {

@@ -106,7 +106,7 @@ class WatchIT {
     void stopsByItselfAfterTheDuration() {
         run = launcher().start("watch", "kraken:BTC/USD",
                 "--endpoint", kraken.server().wsUri(KrakenSimulator.PUBLIC_PATH).toString(),
-                "--rest-endpoint", kraken.server().httpUri("/").toString(), "--duration", "2s");
+                "--rest-endpoint", kraken.server().httpUri("/").toString(), "--duration", "3s");
 
         assertThat(run.awaitExit(PATIENCE)).as(run.err()).isZero();
         assertThat(run.err()).contains("\"to\":\"STREAMING\"", "\"to\":\"CLOSED\"");
