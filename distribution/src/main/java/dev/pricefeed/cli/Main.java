@@ -1,5 +1,7 @@
 package dev.pricefeed.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,10 @@ public final class Main {
         String home = System.getProperty(CliEnvironment.HOME_PROPERTY);
         CliEnvironment env = new CliEnvironment(home == null || home.isBlank() ? null : Path.of(home), stop,
                 System.console() != null, Clock.systemUTC());
-        // JSON Lines are UTF-8 whatever the platform's default charset
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // JSON Lines are UTF-8 whatever the platform's default charset; the file descriptor itself, unlike
+        // System.out, reports a closed pipe (`pricefeed watch ... | head`), which ends the command
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         stop.beforeHalt(() -> {
             out.flush();

@@ -2,8 +2,13 @@ package dev.pricefeed.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,5 +29,21 @@ class DemoIT {
                     .contains("\"last\":\"", "\"bid\":\"", "\"ask\":\""));
         }
         StackTraces.assertNone(run.err());
+    }
+
+    @Test
+    void itEndsQuietlyWhenTheReaderOfItsOutputGoesAway() throws IOException, InterruptedException {
+        Process process = new Launcher(work).startPiped("demo", "--format", "jsonl");
+        try {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                assertThat(out.readLine()).startsWith("{\"type\":\"tick\"");
+            }
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after its reader went away").isTrue();
+            assertThat(process.exitValue()).isZero();
+        } finally {
+            process.destroyForcibly();
+        }
     }
 }

@@ -85,6 +85,23 @@ final class Launcher {
         }
     }
 
+    /** Starts {@code bin/pricefeed} with standard output on a pipe this process reads (standard error discarded). */
+    Process startPiped(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin").resolve("pricefeed").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
     /** Runs {@code bin/pricefeed} to its end (at most a minute). */
     Run run(String... args) {
         Run run = start(args);
