@@ -64,7 +64,7 @@ public final class PluginRegistry {
      * The provider of an exchange id.
      *
      * @throws UnknownExchangeException when no plugin provides it; the message lists what is available
-     * @throws IllegalStateException when several plugins provide it and no pin selects one
+     * @throws PluginConflictException when several plugins provide it and no pin selects one
      */
     public ExchangeProvider provider(String id) {
         Objects.requireNonNull(id, "id is null");
@@ -75,7 +75,7 @@ public final class PluginRegistry {
         }
         String conflict = conflicts.get(key);
         if (conflict != null) {
-            throw new IllegalStateException(conflict);
+            throw new PluginConflictException(conflict);
         }
         throw new UnknownExchangeException(unknownMessage(key));
     }

@@ -206,7 +206,7 @@ public final class FeedEngine {
             }
         } catch (IOException e) {
             LOG.warn("{}: cannot fetch the instrument list to validate {} ({}); going on without validation",
-                    exchange, config.instruments(), e.getMessage());
+                    exchange, config.instruments(), describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -437,9 +437,9 @@ public final class FeedEngine {
         } catch (RateLimitedException e) {
             next = max(next, e.retryAfter());
             error("rate-limited", "REST poll rate-limited, waiting " + e.retryAfter().toMillis() + " ms: "
-                    + e.getMessage());
+                    + describe(e));
         } catch (IOException | RuntimeException e) {
-            error("rest", "REST poll failed: " + e.getMessage());
+            error("rest", "REST poll failed: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -592,6 +592,17 @@ public final class FeedEngine {
 
     static Duration clamp(Duration value, Duration min, Duration max) {
         return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
+    }
+
+    /** A readable one-line account of an error, even when it has no message (a refused connection). */
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        String text = message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+        Throwable cause = error.getCause();
+        if (cause != null && cause != error && (message == null || !message.contains(String.valueOf(cause.getMessage())))) {
+            text += " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
+        }
+        return text;
     }
 
     static String abbreviate(String text) {

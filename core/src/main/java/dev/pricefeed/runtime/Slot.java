@@ -90,7 +90,7 @@ final class Slot {
         if (connection == pending) {
             pending = null;
             LOG.warn("{}: handover connection failed ({}); keeping the current one", engine.exchange,
-                    error.getMessage());
+                    FeedEngine.describe(error));
             return;
         }
         if (connection != primary) {
@@ -102,17 +102,17 @@ final class Slot {
             dead = true;
             status = FeedState.CLOSED;
             engine.error("authentication", "credentials refused for " + engine.exchange + " " + route
-                    + " channels, not retrying: " + error.getMessage());
+                    + " channels, not retrying: " + FeedEngine.describe(error));
             engine.updateState("credentials refused");
             return;
         }
         if (engine.isPolling()) {
             status = FeedState.IDLE;
-            LOG.info("{}: WebSocket probe failed: {}", engine.exchange, error.getMessage());
+            LOG.info("{}: WebSocket probe failed: {}", engine.exchange, FeedEngine.describe(error));
             return;
         }
-        engine.error("connect", "cannot connect to " + engine.exchange + ": " + error.getMessage());
-        retry(false, error.getMessage());
+        engine.error("connect", "cannot connect to " + engine.exchange + ": " + FeedEngine.describe(error));
+        retry(false, FeedEngine.describe(error));
     }
 
     void streaming(Connection connection) {

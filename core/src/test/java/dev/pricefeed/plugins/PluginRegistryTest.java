@@ -191,7 +191,7 @@ class PluginRegistryTest {
         assertThat(unpinned.ids()).containsExactly("gamma");
         assertThat(unpinned.plugins()).extracting(PluginInfo::version).containsExactly("1.0.0", "2.0.0");
         assertThatThrownBy(() -> unpinned.provider("gamma"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(dev.pricefeed.PluginConflictException.class)
                 .hasMessageContaining(one.toString())
                 .hasMessageContaining(two.toString())
                 .hasMessageContaining("plugins.pin.gamma=");
@@ -226,7 +226,7 @@ class PluginRegistryTest {
                 .pin("gamma", "gamma-three.jar").pin("omega", "omega.jar").build();
 
         assertThatThrownBy(() -> registry.provider("gamma"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(dev.pricefeed.PluginConflictException.class)
                 .hasMessageContaining("plugins.pin.gamma=gamma-three.jar")
                 .hasMessageContaining(one.toString());
         assertThat(registry.failures()).extracting(PluginFailure::reason)

@@ -1,5 +1,6 @@
 package dev.pricefeed.cli;
 
+import dev.pricefeed.PluginConflictException;
 import dev.pricefeed.UnknownExchangeException;
 import dev.pricefeed.UnknownInstrumentException;
 import dev.pricefeed.config.ConfigException;
@@ -48,7 +49,7 @@ final class Cli {
         String name = command.getCommandSpec().qualifiedName();
         PrintWriter err = command.getErr();
         if (e instanceof UsageError || e instanceof UnknownExchangeException
-                || e instanceof UnknownInstrumentException) {
+                || e instanceof UnknownInstrumentException || e instanceof PluginConflictException) {
             err.println(name + ": " + oneLine(e.getMessage()));
             err.flush();
             return USAGE;

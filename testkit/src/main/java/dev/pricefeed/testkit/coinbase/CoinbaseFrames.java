@@ -12,7 +12,6 @@ import java.util.Set;
 final class CoinbaseFrames {
 
     /** Fixed 24 h statistics and sizes, with trailing zeros, so tests can prove they arrive exactly as sent. */
-    static final String OPEN_24H = "100.00";
     static final String HIGH_24H = "110.50";
     static final String LOW_24H = "90.25";
     static final String VOLUME_24H = "12345.67890000";
@@ -47,9 +46,10 @@ final class CoinbaseFrames {
         return "{\"type\":\"error\",\"message\":" + quote(message) + ",\"reason\":" + quote(reason) + "}";
     }
 
-    static String exchangeTicker(String productId, long sequence, ProductState.Quote quote, long tradeId, Instant time) {
+    static String exchangeTicker(String productId, long sequence, ProductState.Quote quote, String open24h,
+            long tradeId, Instant time) {
         return "{\"type\":\"ticker\",\"sequence\":" + sequence + ",\"product_id\":" + quote(productId)
-                + ",\"price\":" + quote(quote.last()) + ",\"open_24h\":" + quote(OPEN_24H)
+                + ",\"price\":" + quote(quote.last()) + ",\"open_24h\":" + quote(open24h)
                 + ",\"volume_24h\":" + quote(VOLUME_24H) + ",\"low_24h\":" + quote(LOW_24H)
                 + ",\"high_24h\":" + quote(HIGH_24H) + ",\"volume_30d\":" + quote(VOLUME_30D)
                 + ",\"best_bid\":" + quote(quote.bid()) + ",\"best_bid_size\":" + quote(BID_SIZE)

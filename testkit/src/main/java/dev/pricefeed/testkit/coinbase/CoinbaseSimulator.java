@@ -138,12 +138,15 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
         synchronized (lock) {
             ProductState product = product(instrument);
             product.lastTicker = quote;
+            if (product.open24h == null) {
+                product.open24h = quote.last();
+            }
             product.sequence += sequenceStride;
             Instant now = clock.instant();
             for (CoinbaseClient client : clients.values()) {
                 if (client.feed == Feed.EXCHANGE && client.has("ticker", product.productId)) {
                     client.connection.send(CoinbaseFrames.exchangeTicker(product.productId, product.sequence, quote,
-                            product.lastTradeId, now));
+                            product.open24h, product.lastTradeId, now));
                 } else if (client.feed == Feed.ADVANCED_TRADE && client.has("ticker", product.productId)) {
                     client.connection.send(CoinbaseFrames.advancedTicker(client.nextSequenceNum++, "update",
                             product.productId, quote, now));
@@ -369,7 +372,7 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
             ProductState product = products.get(id);
             if (product.lastTicker != null) {
                 client.connection.send(CoinbaseFrames.exchangeTicker(id, product.sequence, product.lastTicker,
-                        product.lastTradeId, now));
+                        product.open24h, product.lastTradeId, now));
             }
         }
         for (String id : added.getOrDefault("matches", Set.of())) {

@@ -19,6 +19,8 @@ final class ProductState {
     long lastTradeId = 100;
     LastTrade lastTrade;
     Quote lastTicker;
+    /** The first last price published: the 24 h open the simulator reports, so the 24 h change stays plausible. */
+    String open24h;
     Quote restTicker;
 
     ProductState(String productId) {
