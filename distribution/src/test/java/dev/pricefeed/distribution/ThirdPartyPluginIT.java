@@ -132,7 +132,7 @@ class ThirdPartyPluginIT {
     }
 
     private void build(String mvn, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(mvn, "-B", "-o", "-q"));
+        List<String> command = new ArrayList<>(List.of(mvn, "-B", "-q"));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(work, "mvn", ".log");
         Process process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
