@@ -25,7 +25,8 @@ final class TableView implements AutoCloseable {
     private final LineOutput out;
     private final Clock clock;
     private final Map<String, String> lastEvents = new ConcurrentHashMap<>();
-    private final Map<String, long[]> previousFrames = new HashMap<>();
+    private static final long RATE_WINDOW_NANOS = 5_000_000_000L;
+    private final Map<String, java.util.ArrayDeque<long[]>> frameSamples = new HashMap<>();
     private ScheduledExecutorService timer;
     private List<PriceFeed> feeds = List.of();
 
@@ -68,11 +69,15 @@ final class TableView implements AutoCloseable {
         for (PriceFeed feed : feeds) {
             ticks.addAll(feed.cache().all());
             FeedMetrics metrics = feed.metrics();
-            long[] previous = previousFrames.put(feed.exchange(), new long[] {metrics.frames(), now});
-            long rate = 0;
-            if (previous != null && now > previous[1]) {
-                rate = (metrics.frames() - previous[0]) * 10_000_000_000L / (now - previous[1]);
+            // The rate over the last few seconds, so a redraw between two frames does not show 0 frames/s.
+            java.util.ArrayDeque<long[]> samples = frameSamples.computeIfAbsent(feed.exchange(),
+                    k -> new java.util.ArrayDeque<>());
+            samples.addLast(new long[] {metrics.frames(), now});
+            while (samples.size() > 2 && now - samples.peekFirst()[1] > RATE_WINDOW_NANOS) {
+                samples.pollFirst();
             }
+            long[] oldest = samples.peekFirst();
+            long rate = now > oldest[1] ? (metrics.frames() - oldest[0]) * 10_000_000_000L / (now - oldest[1]) : 0;
             statuses.add(new FeedStatus(feed.exchange(), feed.state(), rate, metrics.reconnects(),
                     metrics.lastFrameAge(), lastEvents.get(feed.exchange())));
         }
