@@ -23,5 +23,8 @@
  *     }
  * }
  * </pre>
+ *
+ * <p>For unit tests without a server, {@link dev.pricefeed.testkit.RecordingSink} records what a parser reports and
+ * {@link dev.pricefeed.testkit.TestExchangeContext} lets a provider create its connector without a feed.
  */
 package dev.pricefeed.testkit;

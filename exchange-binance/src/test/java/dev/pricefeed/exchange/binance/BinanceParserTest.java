@@ -9,6 +9,7 @@ import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -24,7 +25,8 @@ class BinanceParserTest {
 
     private final BinanceSymbols symbols = new BinanceSymbols(List.of(BNB_BTC, BNB_USDT, NKN_USDT));
     private final BinanceParser parser = new BinanceParser(symbols, new PendingRequests(), new QuoteOrder());
-    private final RecordingSink sink = new RecordingSink();
+    private final RecordingSink sink = new RecordingSink()
+            .forbid(RecordingSink.Call.ACCOUNT, RecordingSink.Call.PONG, RecordingSink.Call.WELCOME);
 
     private static BigDecimal dec(String text) {
         return new BigDecimal(text);
@@ -34,8 +36,8 @@ class BinanceParserTest {
     void tickerEventBecomesFullTickWithWireDecimals() {
         parser.parse(Samples.read("ticker-24hr-event.json"), sink);
 
-        assertThat(sink.ticks).hasSize(1);
-        Tick tick = sink.ticks.get(0);
+        assertThat(sink.ticks()).hasSize(1);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.exchange()).isEqualTo("binance");
         assertThat(tick.instrument()).isEqualTo(BNB_BTC);
         assertThat(tick.last()).isEqualTo(dec("0.0025"));
@@ -51,16 +53,16 @@ class BinanceParserTest {
         assertThat(tick.quoteVolume()).isEqualTo(dec("18"));
         assertThat(tick.vwap()).isEqualTo(dec("0.0018"));
         assertThat(tick.exchangeTime()).isEqualTo(Instant.ofEpochMilli(1672515782136L));
-        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
+        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
         assertThat(tick.sequence()).isNull();
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
     void miniTickerEventBecomesStatsOnlyTick() {
         parser.parse(Samples.read("mini-ticker-event.json"), sink);
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(BNB_BTC);
         assertThat(tick.last()).isEqualTo(dec("0.0025"));
         assertThat(tick.open()).isEqualTo(dec("0.0010"));
@@ -77,8 +79,8 @@ class BinanceParserTest {
     void rawBookTickerIsRecognisedByItsKeysAndCarriesUpdateId() {
         parser.parse(Samples.read("book-ticker-event.json"), sink);
 
-        assertThat(sink.ticks).hasSize(1);
-        Tick tick = sink.ticks.get(0);
+        assertThat(sink.ticks()).hasSize(1);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(BNB_USDT);
         assertThat(tick.bid()).isEqualTo(dec("25.35190000"));
         assertThat(tick.bidSize()).isEqualTo(dec("31.21000000"));
@@ -87,14 +89,14 @@ class BinanceParserTest {
         assertThat(tick.sequence()).isEqualTo(400900217L);
         assertThat(tick.last()).isNull();
         assertThat(tick.exchangeTime()).isNull();
-        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
+        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
     }
 
     @Test
     void combinedBookTickerIsRoutedByStreamName() {
         parser.parse(Samples.read("book-ticker-combined-recorded-2021.json"), sink);
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(NKN_USDT);
         assertThat(tick.bid()).isEqualTo(dec("0.35210000"));
         assertThat(tick.bidSize()).isEqualTo(dec("672.00000000"));
@@ -111,8 +113,8 @@ class BinanceParserTest {
         parser.parse(older, sink);
         parser.parse(newer, sink);
 
-        assertThat(sink.ticks).extracting(Tick::sequence).containsExactly(500L);
-        assertThat(sink.sequences).isEmpty();
+        assertThat(sink.ticks()).extracting(Tick::sequence).containsExactly(500L);
+        assertThat(sink.sequences()).isEmpty();
     }
 
     @Test
@@ -123,7 +125,7 @@ class BinanceParserTest {
         newConnection.parse("{\"u\":7,\"s\":\"BNBUSDT\",\"b\":\"2\",\"B\":\"1\",\"a\":\"3\",\"A\":\"1\"}", sink);
         oldConnection.parse("{\"u\":6,\"s\":\"BNBUSDT\",\"b\":\"1\",\"B\":\"1\",\"a\":\"3\",\"A\":\"1\"}", sink);
 
-        assertThat(sink.ticks).extracting(Tick::sequence).containsExactly(7L);
+        assertThat(sink.ticks()).extracting(Tick::sequence).containsExactly(7L);
     }
 
     @Test
@@ -131,11 +133,11 @@ class BinanceParserTest {
         parser.parse("{\"u\":1,\"s\":\"BNBBTC\",\"b\":\"0.0023\",\"B\":\"5\",\"a\":\"0.0027\",\"A\":\"6\"}", sink);
         parser.parse(Samples.read("ticker-24hr-event.json"), sink);
 
-        Tick stats = sink.ticks.get(1);
+        Tick stats = sink.ticks().get(1);
         assertThat(stats.last()).isEqualTo(dec("0.0025"));
         assertThat(stats.bid()).isNull();
         assertThat(stats.ask()).isNull();
-        Tick merged = sink.ticks.get(0).merge(stats);
+        Tick merged = sink.ticks().get(0).merge(stats);
         assertThat(merged.bid()).isEqualTo(dec("0.0023"));
         assertThat(merged.last()).isEqualTo(dec("0.0025"));
     }
@@ -144,8 +146,8 @@ class BinanceParserTest {
     void tradeWithBuyerAsMakerIsATakerSell() {
         parser.parse(Samples.read("trade-event.json"), sink);
 
-        assertThat(sink.trades).hasSize(1);
-        Trade trade = sink.trades.get(0);
+        assertThat(sink.trades()).hasSize(1);
+        Trade trade = sink.trades().get(0);
         assertThat(trade.exchange()).isEqualTo("binance");
         assertThat(trade.instrument()).isEqualTo(BNB_BTC);
         assertThat(trade.price()).isEqualTo(dec("0.001"));
@@ -153,8 +155,8 @@ class BinanceParserTest {
         assertThat(trade.side()).isEqualTo(Side.SELL);
         assertThat(trade.tradeId()).isEqualTo("12345");
         assertThat(trade.exchangeTime()).isEqualTo(Instant.ofEpochMilli(1672515782136L));
-        assertThat(trade.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
-        assertThat(sink.sequences).containsExactly(new RecordingSink.Sequence("bnbbtc@trade", BNB_BTC, 12345L));
+        assertThat(trade.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
+        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("bnbbtc@trade", BNB_BTC, 12345L));
     }
 
     @Test
@@ -162,8 +164,8 @@ class BinanceParserTest {
         parser.parse("{\"stream\":\"bnbbtc@trade\",\"data\":{\"e\":\"trade\",\"E\":1,\"s\":\"BNBBTC\",\"t\":7,"
                 + "\"p\":\"0.002\",\"q\":\"3\",\"T\":2,\"m\":false,\"M\":true}}", sink);
 
-        assertThat(sink.trades).extracting(Trade::side).containsExactly(Side.BUY);
-        assertThat(sink.trades.get(0).exchangeTime()).isEqualTo(Instant.ofEpochMilli(2));
+        assertThat(sink.trades()).extracting(Trade::side).containsExactly(Side.BUY);
+        assertThat(sink.trades().get(0).exchangeTime()).isEqualTo(Instant.ofEpochMilli(2));
     }
 
     @Test
@@ -171,29 +173,29 @@ class BinanceParserTest {
         parser.parse(Samples.read("trade-event.json"), sink);
         parser.parse(Samples.read("trade-event.json"), sink);
 
-        assertThat(sink.trades).hasSize(1);
-        assertThat(sink.sequences).hasSize(2);
+        assertThat(sink.trades()).hasSize(1);
+        assertThat(sink.sequences()).hasSize(2);
     }
 
     @Test
     void rawAggregateTradeIsATradeNumberedByAggregateId() {
         parser.parse(Samples.read("agg-trade-event.json"), sink);
 
-        Trade trade = sink.trades.get(0);
+        Trade trade = sink.trades().get(0);
         assertThat(trade.instrument()).isEqualTo(BNB_BTC);
         assertThat(trade.price()).isEqualTo(dec("0.001"));
         assertThat(trade.size()).isEqualTo(dec("100"));
         assertThat(trade.side()).isEqualTo(Side.SELL);
         assertThat(trade.tradeId()).isEqualTo("12345");
         assertThat(trade.exchangeTime()).isEqualTo(Instant.ofEpochMilli(1672515782136L));
-        assertThat(sink.sequences).containsExactly(new RecordingSink.Sequence("bnbbtc@aggTrade", BNB_BTC, 12345L));
+        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("bnbbtc@aggTrade", BNB_BTC, 12345L));
     }
 
     @Test
     void combinedAggregateTradeFromRecording() {
         parser.parse(Samples.read("agg-trade-combined-recorded-2021.json"), sink);
 
-        Trade trade = sink.trades.get(0);
+        Trade trade = sink.trades().get(0);
         assertThat(trade.instrument()).isEqualTo(NKN_USDT);
         assertThat(trade.price()).isEqualTo(dec("0.35280000"));
         assertThat(trade.size()).isEqualTo(dec("58.00000000"));
@@ -206,24 +208,24 @@ class BinanceParserTest {
     void depthUpdateIsCountedAsUnknown() {
         parser.parse(Samples.read("depth-update-event.json"), sink);
 
-        assertThat(sink.unknown).containsExactly("depthUpdate");
-        assertThat(sink.ticks).isEmpty();
+        assertThat(sink.unknown()).containsExactly("depthUpdate");
+        assertThat(sink.ticks()).isEmpty();
     }
 
     @Test
     void rawServerShutdownAsksForAHandover() {
         parser.parse(Samples.read("server-shutdown-raw.json"), sink);
 
-        assertThat(sink.reconnectRequests).hasSize(1);
-        assertThat(sink.reconnectRequests.get(0)).contains("serverShutdown");
+        assertThat(sink.reconnects()).hasSize(1);
+        assertThat(sink.reconnects().get(0)).contains("serverShutdown");
     }
 
     @Test
     void combinedServerShutdownAsksForAHandover() {
         parser.parse(Samples.read("server-shutdown-combined.json"), sink);
 
-        assertThat(sink.reconnectRequests).hasSize(1);
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.reconnects()).hasSize(1);
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
@@ -237,7 +239,8 @@ class BinanceParserTest {
 
         session.parser().parse(Samples.read("subscribe-response.json"), sink);
 
-        assertThat(sink.subscribed).containsExactly("TICKER BNB/USDT", "TRADES BNB/USDT");
+        assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BNB_USDT),
+                new RecordingSink.Subscribed(Channel.TRADES, BNB_USDT));
         assertThat(session.pendingRequests()).isZero();
     }
 
@@ -248,8 +251,8 @@ class BinanceParserTest {
 
         session.parser().parse(Samples.read("list-subscriptions-response.json"), sink);
 
-        assertThat(sink.subscribed).isEmpty();
-        assertThat(sink.unknown).containsExactly("reply");
+        assertThat(sink.subscribed()).isEmpty();
+        assertThat(sink.unknown()).containsExactly("reply");
         assertThat(session.pendingRequests()).isEqualTo(1);
     }
 
@@ -261,8 +264,8 @@ class BinanceParserTest {
 
         session.parser().parse("{\"result\":null,\"id\":1}", sink);
 
-        assertThat(sink.subscribed).isEmpty();
-        assertThat(sink.heartbeats).isEqualTo(1);
+        assertThat(sink.subscribed()).isEmpty();
+        assertThat(sink.heartbeats()).isEqualTo(1);
         assertThat(session.pendingRequests()).isZero();
     }
 
@@ -273,9 +276,10 @@ class BinanceParserTest {
 
         session.parser().parse("{\"code\":2,\"msg\":\"Invalid request: too many parameters\",\"id\":1}", sink);
 
-        assertThat(sink.subscribeFailures).containsExactly(new RecordingSink.SubscribeFailure(Channel.TICKER, BNB_USDT,
-                "Binance error 2: Invalid request: too many parameters"));
-        assertThat(sink.errors).isEmpty();
+        assertThat(sink.subscribeFailures())
+                .containsExactly(new RecordingSink.SubscribeFailure(Channel.TICKER, BNB_USDT,
+                        "Binance error 2: Invalid request: too many parameters"));
+        assertThat(sink.errors()).isEmpty();
     }
 
     @Test
@@ -285,8 +289,9 @@ class BinanceParserTest {
 
         session.parser().parse("{\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream\"},\"id\":1}", sink);
 
-        assertThat(sink.subscribeFailures).containsExactly(new RecordingSink.SubscribeFailure(Channel.TRADES, BNB_USDT,
-                "Binance error 2: Invalid request: invalid stream"));
+        assertThat(sink.subscribeFailures())
+                .containsExactly(new RecordingSink.SubscribeFailure(Channel.TRADES, BNB_USDT,
+                        "Binance error 2: Invalid request: invalid stream"));
     }
 
     @Test
@@ -294,7 +299,7 @@ class BinanceParserTest {
         parser.parse("{\"code\":3,\"msg\":\"Invalid JSON: expected value at line 1 column 1\",\"id\":null}", sink);
         parser.parse(Samples.read("rest-error.json"), sink);
 
-        assertThat(sink.errors).containsExactly(
+        assertThat(sink.errors()).containsExactly(
                 new RecordingSink.ExchangeError("3", "Invalid JSON: expected value at line 1 column 1"),
                 new RecordingSink.ExchangeError("-1121", "Invalid symbol."));
     }
@@ -319,8 +324,8 @@ class BinanceParserTest {
         parser.parse("{\"e\":\"trade\",\"E\":1,\"s\":\"BTCUSDT\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1,\"m\":true}",
                 sink);
 
-        assertThat(sink.trades).isEmpty();
-        assertThat(sink.unknown).containsExactly(BinanceParser.UNMAPPED_SYMBOL);
+        assertThat(sink.trades()).isEmpty();
+        assertThat(sink.unknown()).containsExactly(BinanceParser.UNMAPPED_SYMBOL);
     }
 
     @Test
@@ -330,14 +335,14 @@ class BinanceParserTest {
         parser.parse("{\"e\":\"trade\",\"E\":1,\"s\":\"BTCUSDT\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1,\"m\":true}",
                 sink);
 
-        assertThat(sink.trades).extracting(Trade::instrument).containsExactly(Instrument.of("BTC/USDT"));
+        assertThat(sink.trades()).extracting(Trade::instrument).containsExactly(Instrument.of("BTC/USDT"));
     }
 
     @Test
     void numbersSentAsJsonNumbersStayExact() {
         parser.parse("{\"u\":9,\"s\":\"BNBUSDT\",\"b\":1.5E-7,\"B\":0.10036,\"a\":25.36520000,\"A\":40}", sink);
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.bid()).isEqualTo(dec("1.5E-7"));
         assertThat(tick.bidSize()).isEqualTo(dec("0.10036"));
         assertThat(tick.ask()).isEqualTo(dec("25.36520000"));
@@ -353,8 +358,8 @@ class BinanceParserTest {
         parser.parse("{\"e\":\"trade\",\"E\":1,\"s\":\"BNBBTC\",\"t\":8,\"p\":\"1\",\"q\":\"2\",\"T\":1,\"m\":true,"
                 + "\"future\":{\"nested\":[{\"a\":1}]},\"X\":\"MARKET\"}", sink);
 
-        assertThat(sink.unknown).containsExactly("blockTrade", "!miniTicker@arr", "array", "empty");
-        assertThat(sink.trades).hasSize(1);
+        assertThat(sink.unknown()).containsExactly("blockTrade", "!miniTicker@arr", "array", "empty");
+        assertThat(sink.trades()).hasSize(1);
     }
 
     @Test

@@ -8,10 +8,14 @@ import dev.pricefeed.Tick;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.RateLimitedException;
 import dev.pricefeed.testkit.HttpCall;
+import dev.pricefeed.testkit.RecordingSink;
+import dev.pricefeed.testkit.TestExchangeContext;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +27,10 @@ class BinancePollerTest {
     private static final Instrument ETH_BTC = Instrument.of("ETH/BTC");
 
     private final BinanceSimulator simulator = BinanceSimulator.builder().tickerInterval(null).start();
-    private final ExchangeConnector connector = new BinanceProvider().create(new TestContext("BTC/USDT", "ETH/BTC")
-            .endpoint("rest", simulator.server().httpUri("/").toString()));
+    private final ExchangeConnector connector = new BinanceProvider().create(
+            new TestExchangeContext(BinanceProvider.ID, "BTC/USDT", "ETH/BTC")
+                    .endpoint("rest", simulator.server().httpUri("/"))
+                    .clock(Clock.fixed(RecordingSink.RECEIVED_AT, ZoneOffset.UTC)));
 
     @AfterEach
     void stop() {
@@ -46,7 +52,7 @@ class BinancePollerTest {
         assertThat(btc.bidSize()).isEqualTo(new BigDecimal("1.00000000"));
         assertThat(btc.ask()).isEqualTo(new BigDecimal("30000.20"));
         assertThat(btc.volume()).isEqualTo(new BigDecimal("100.00000000"));
-        assertThat(btc.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
+        assertThat(btc.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
         assertThat(ticks.get(1).last()).isEqualTo(new BigDecimal("0.05230"));
         List<String> paths = simulator.server().httpCalls().stream().map(HttpCall::path).toList();
         assertThat(paths).containsExactly("/api/v3/ticker/24hr", "/api/v3/ticker/bookTicker");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
+import dev.pricefeed.testkit.RecordingSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,7 +29,7 @@ class RestReadersTest {
     }
 
     private static Tick build(Map<String, Tick.Builder> map, String symbol) {
-        return map.get(symbol).receivedAt(RecordingSink.RECEIVED).build();
+        return map.get(symbol).receivedAt(RecordingSink.RECEIVED_AT).build();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +26,14 @@ class CoinbaseParserTest {
     private final SubscriptionLedger advancedLedger = new SubscriptionLedger(CoinbaseFeed.ADVANCED_TRADE, symbols);
     private final CoinbaseParser exchange = new CoinbaseParser(symbols, exchangeLedger, STREAM);
     private final CoinbaseParser advanced = new CoinbaseParser(symbols, advancedLedger, STREAM);
-    private final RecordingSink sink = new RecordingSink();
+    private final RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
     @Test
     void exchangeTickerWithBestBidAndAskSizesKeepsEveryValueExactly() {
         exchange.parse(Samples.read("exchange-ticker-docs.json"), sink);
 
-        assertThat(sink.ticks).hasSize(1);
-        Tick tick = sink.ticks.get(0);
+        assertThat(sink.ticks()).hasSize(1);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.exchange()).isEqualTo("coinbase");
         assertThat(tick.instrument()).isEqualTo(ETH_USD);
         assertThat(tick.last()).isEqualTo(new BigDecimal("1285.22"));
@@ -48,17 +49,17 @@ class CoinbaseParserTest {
         assertThat(tick.quoteVolume()).isNull();
         assertThat(tick.vwap()).isNull();
         assertThat(tick.exchangeTime()).isEqualTo(Instant.parse("2022-10-19T23:28:22.061769Z"));
-        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
+        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
         assertThat(tick.sequence()).isEqualTo(37475248783L);
-        assertThat(sink.trades).isEmpty();
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.trades()).isEmpty();
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
     void exchangeTickerWithoutBestBidSizeLeavesTheSizesEmpty() {
         exchange.parse(Samples.read("exchange-ticker-recorded-2021.json"), sink);
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(Instrument.of("BAND/GBP"));
         assertThat(tick.last()).isEqualTo(new BigDecimal("14.7775"));
         assertThat(tick.lastSize()).isEqualTo(new BigDecimal("0.04"));
@@ -79,9 +80,9 @@ class CoinbaseParserTest {
         exchange.parse(ticker(100, "1.5"), sink);
         exchange.parse(ticker(250, "1.6"), sink);
 
-        assertThat(sink.ticks).extracting(Tick::last).containsExactly(new BigDecimal("1.5"), new BigDecimal("1.6"));
-        assertThat(sink.sequences).isEmpty();
-        assertThat(sink.gaps).isEmpty();
+        assertThat(sink.ticks()).extracting(Tick::last).containsExactly(new BigDecimal("1.5"), new BigDecimal("1.6"));
+        assertThat(sink.sequences()).isEmpty();
+        assertThat(sink.gaps()).isEmpty();
     }
 
     @Test
@@ -91,7 +92,7 @@ class CoinbaseParserTest {
         exchange.parse(ticker(100, "1.5"), sink);
         exchange.parse(ticker(101, "1.7"), sink);
 
-        assertThat(sink.ticks).extracting(Tick::sequence).containsExactly(100L, 101L);
+        assertThat(sink.ticks()).extracting(Tick::sequence).containsExactly(100L, 101L);
     }
 
     @Test
@@ -99,25 +100,25 @@ class CoinbaseParserTest {
         exchange.parse(ticker(5_000_000, "1.5"), sink);
         exchange.parse(ticker(3, "1.6"), sink);
 
-        assertThat(sink.ticks).extracting(Tick::sequence).containsExactly(5_000_000L, 3L);
+        assertThat(sink.ticks()).extracting(Tick::sequence).containsExactly(5_000_000L, 3L);
     }
 
     @Test
     void exchangeHeartbeatIsLivenessOnly() {
         exchange.parse(Samples.read("exchange-heartbeat-docs.json"), sink);
 
-        assertThat(sink.heartbeats).isEqualTo(1);
-        assertThat(sink.ticks).isEmpty();
-        assertThat(sink.sequences).isEmpty();
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.heartbeats()).isEqualTo(1);
+        assertThat(sink.ticks()).isEmpty();
+        assertThat(sink.sequences()).isEmpty();
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
     void matchSideIsTheMakersSoTheTradeGetsTheTakersSide() {
         exchange.parse(Samples.read("exchange-match-docs.json"), sink);
 
-        assertThat(sink.trades).hasSize(1);
-        Trade trade = sink.trades.get(0);
+        assertThat(sink.trades()).hasSize(1);
+        Trade trade = sink.trades().get(0);
         assertThat(trade.exchange()).isEqualTo("coinbase");
         assertThat(trade.instrument()).isEqualTo(BTC_USD);
         assertThat(trade.price()).isEqualTo(new BigDecimal("400.23"));
@@ -125,15 +126,15 @@ class CoinbaseParserTest {
         assertThat(trade.side()).isEqualTo(Side.BUY);
         assertThat(trade.tradeId()).isEqualTo("10");
         assertThat(trade.exchangeTime()).isEqualTo(Instant.parse("2014-11-07T08:19:27.028459Z"));
-        assertThat(trade.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
-        assertThat(sink.sequences).containsExactly(new RecordingSink.Sequence("trade_id:BTC-USD", BTC_USD, 10));
+        assertThat(trade.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
+        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("trade_id:BTC-USD", BTC_USD, 10));
     }
 
     @Test
     void buyMakerMeansTheTakerSold() {
         exchange.parse(match("last_match", 7, "buy"), sink);
 
-        assertThat(sink.trades).singleElement().extracting(Trade::side).isEqualTo(Side.SELL);
+        assertThat(sink.trades()).singleElement().extracting(Trade::side).isEqualTo(Side.SELL);
     }
 
     @Test
@@ -143,8 +144,8 @@ class CoinbaseParserTest {
         exchange.parse(match("match", 15, "sell"), sink);
         exchange.parse(match("match", 15, "sell"), sink);
 
-        assertThat(sink.trades).extracting(Trade::tradeId).containsExactly("10", "11", "15");
-        assertThat(sink.gaps).containsExactly(new RecordingSink.Gap("trade_id:BTC-USD", 12, 14));
+        assertThat(sink.trades()).extracting(Trade::tradeId).containsExactly("10", "11", "15");
+        assertThat(sink.gaps()).containsExactly(new RecordingSink.Gap("trade_id:BTC-USD", 12, 14));
     }
 
     @Test
@@ -156,12 +157,12 @@ class CoinbaseParserTest {
 
         exchange.parse(Samples.read("exchange-subscriptions-response-docs.json"), sink);
 
-        assertThat(sink.subscribed).containsExactly(
+        assertThat(sink.subscribed()).containsExactly(
                 new RecordingSink.Subscribed(Channel.TICKER, ETH_USD),
                 new RecordingSink.Subscribed(Channel.TICKER, Instrument.of("ETH/EUR")));
-        assertThat(sink.failed).containsExactly(new RecordingSink.Failed(Channel.TRADES, ETH_USD,
+        assertThat(sink.subscribeFailures()).containsExactly(new RecordingSink.SubscribeFailure(Channel.TRADES, ETH_USD,
                 "not in Coinbase's subscriptions reply"));
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
@@ -170,12 +171,12 @@ class CoinbaseParserTest {
         exchangeLedger.sent(List.of(new Subscription(Channel.TICKER, BTC_USD)));
 
         exchange.parse(subscriptions("ETH-USD"), sink);
-        assertThat(sink.subscribed).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, ETH_USD));
-        assertThat(sink.failed).isEmpty();
+        assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, ETH_USD));
+        assertThat(sink.subscribeFailures()).isEmpty();
 
         exchange.parse(subscriptions("ETH-USD", "BTC-USD"), sink);
-        assertThat(sink.subscribed).contains(new RecordingSink.Subscribed(Channel.TICKER, BTC_USD));
-        assertThat(sink.failed).isEmpty();
+        assertThat(sink.subscribed()).contains(new RecordingSink.Subscribed(Channel.TICKER, BTC_USD));
+        assertThat(sink.subscribeFailures()).isEmpty();
     }
 
     @Test
@@ -185,18 +186,19 @@ class CoinbaseParserTest {
 
         exchange.parse(Samples.read("exchange-error-subscribe-failure.json"), sink);
 
-        assertThat(sink.failed).containsExactly(new RecordingSink.Failed(Channel.TICKER, gibberish,
-                "Failed to subscribe: GIBBERISH-USD is not a valid product"));
-        assertThat(sink.errors).isEmpty();
+        assertThat(sink.subscribeFailures())
+                .containsExactly(new RecordingSink.SubscribeFailure(Channel.TICKER, gibberish,
+                        "Failed to subscribe: GIBBERISH-USD is not a valid product"));
+        assertThat(sink.errors()).isEmpty();
     }
 
     @Test
     void errorNamingNoRequestedProductIsAnExchangeError() {
         exchange.parse(Samples.read("exchange-error-subscribe-failure.json"), sink);
 
-        assertThat(sink.errors).containsExactly(
-                new RecordingSink.Error(null, "Failed to subscribe: GIBBERISH-USD is not a valid product"));
-        assertThat(sink.failed).isEmpty();
+        assertThat(sink.errors()).containsExactly(
+                new RecordingSink.ExchangeError(null, "Failed to subscribe: GIBBERISH-USD is not a valid product"));
+        assertThat(sink.subscribeFailures()).isEmpty();
     }
 
     @Test
@@ -214,8 +216,8 @@ class CoinbaseParserTest {
         exchange.parse(Samples.read("exchange-unsubscribe-request-docs.json"), sink);
         exchange.parse("{\"no\":\"type\"}", sink);
 
-        assertThat(sink.unknown).containsExactly("l2update", "subscribe", "unsubscribe", "(no type or channel)");
-        assertThat(sink.ticks).isEmpty();
+        assertThat(sink.unknown()).containsExactly("l2update", "subscribe", "unsubscribe", "(no type or channel)");
+        assertThat(sink.ticks()).isEmpty();
     }
 
     @Test
@@ -223,7 +225,7 @@ class CoinbaseParserTest {
         exchange.parse("{\"type\":\"ticker\",\"new\":{\"a\":[1,{\"b\":null}]},\"product_id\":\"BTC-USD\","
                 + "\"list\":[true,false],\"price\":\"1.0E+2\",\"flag\":true}", sink);
 
-        assertThat(sink.ticks).singleElement().extracting(Tick::last).isEqualTo(new BigDecimal("1.0E+2"));
+        assertThat(sink.ticks()).singleElement().extracting(Tick::last).isEqualTo(new BigDecimal("1.0E+2"));
     }
 
     @Test
@@ -236,8 +238,8 @@ class CoinbaseParserTest {
     void advancedTradeTickerKeepsEveryValueExactly() {
         advanced.parse(Samples.read("advanced-trade-ticker-docs.json"), sink);
 
-        assertThat(sink.ticks).hasSize(1);
-        Tick tick = sink.ticks.get(0);
+        assertThat(sink.ticks()).hasSize(1);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(BTC_USD);
         assertThat(tick.last()).isEqualTo(new BigDecimal("21932.98"));
         assertThat(tick.volume()).isEqualTo(new BigDecimal("16038.28770938"));
@@ -250,17 +252,17 @@ class CoinbaseParserTest {
         assertThat(tick.open()).isNull();
         assertThat(tick.lastSize()).isNull();
         assertThat(tick.exchangeTime()).isEqualTo(Instant.parse("2023-02-09T20:30:37.167359596Z"));
-        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
+        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
         assertThat(tick.sequence()).isEqualTo(0L);
-        assertThat(sink.sequences).containsExactly(new RecordingSink.Sequence(STREAM, null, 0));
+        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence(STREAM, null, 0));
     }
 
     @Test
     void advancedTradeMarketTradesKeepTheSideAsSent() {
         advanced.parse(Samples.read("advanced-trade-market-trades-docs.json"), sink);
 
-        assertThat(sink.trades).hasSize(1);
-        Trade trade = sink.trades.get(0);
+        assertThat(sink.trades()).hasSize(1);
+        Trade trade = sink.trades().get(0);
         assertThat(trade.instrument()).isEqualTo(ETH_USD);
         assertThat(trade.price()).isEqualTo(new BigDecimal("1260.01"));
         assertThat(trade.size()).isEqualTo(new BigDecimal("0.3"));
@@ -273,8 +275,8 @@ class CoinbaseParserTest {
     void advancedTradeHeartbeatsAreLivenessAndTheirGoTimeIsNotParsed() {
         advanced.parse(Samples.read("advanced-trade-heartbeats-docs.json"), sink);
 
-        assertThat(sink.heartbeats).isEqualTo(1);
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.heartbeats()).isEqualTo(1);
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
@@ -283,8 +285,8 @@ class CoinbaseParserTest {
         advanced.parse(atTicker(8, "11"), sink);
         advanced.parse(atTicker(8, "12"), sink);
 
-        assertThat(sink.ticks).extracting(Tick::last).containsExactly(new BigDecimal("10"), new BigDecimal("11"));
-        assertThat(sink.gaps).containsExactly(new RecordingSink.Gap(STREAM, 5, 7));
+        assertThat(sink.ticks()).extracting(Tick::last).containsExactly(new BigDecimal("10"), new BigDecimal("11"));
+        assertThat(sink.gaps()).containsExactly(new RecordingSink.Gap(STREAM, 5, 7));
     }
 
     @Test
@@ -298,8 +300,8 @@ class CoinbaseParserTest {
                 + "\"sequence_num\":1,\"events\":[{\"subscriptions\":{\"heartbeats\":[\"heartbeats\"],"
                 + "\"ticker\":[\"BTC-USD\"]}}]}", sink);
 
-        assertThat(sink.subscribed).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BTC_USD));
-        assertThat(sink.failed).containsExactly(new RecordingSink.Failed(Channel.TICKER, ETH_USD,
+        assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BTC_USD));
+        assertThat(sink.subscribeFailures()).containsExactly(new RecordingSink.SubscribeFailure(Channel.TICKER, ETH_USD,
                 "not in Coinbase's subscriptions reply"));
     }
 
@@ -307,7 +309,7 @@ class CoinbaseParserTest {
     void advancedTradeErrorFrameIsAnExchangeError() {
         advanced.parse("{\"type\":\"error\",\"message\":\"rate limit exceeded\"}", sink);
 
-        assertThat(sink.errors).containsExactly(new RecordingSink.Error(null, "rate limit exceeded"));
+        assertThat(sink.errors()).containsExactly(new RecordingSink.ExchangeError(null, "rate limit exceeded"));
     }
 
     @Test
@@ -316,7 +318,7 @@ class CoinbaseParserTest {
                 + "\"events\":[{\"type\":\"snapshot\",\"product_id\":\"BTC-USD\",\"updates\":[{\"side\":\"bid\"}]}]}", sink);
         advanced.parse(Samples.read("advanced-trade-subscribe-request-docs.json"), sink);
 
-        assertThat(sink.unknown).containsExactly("l2_data", "subscribe");
+        assertThat(sink.unknown()).containsExactly("l2_data", "subscribe");
     }
 
     private static String ticker(long sequence, String price) {

@@ -3,26 +3,19 @@ package dev.pricefeed.exchange.coinbase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
-import dev.pricefeed.spi.Credentials;
 import dev.pricefeed.spi.ExchangeConnector;
-import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.RateLimitedException;
 import dev.pricefeed.spi.RestCalls;
 import dev.pricefeed.testkit.HttpCall;
+import dev.pricefeed.testkit.TestExchangeContext;
 import dev.pricefeed.testkit.coinbase.CoinbaseSimulator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +29,8 @@ class CoinbaseRestTest {
 
     private final CoinbaseSimulator simulator = CoinbaseSimulator.start();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final ExchangeConnector connector = new CoinbaseProvider().create(new Context(Map.of(
-            "websocket", simulator.server().wsUri("/"), "rest", simulator.server().httpUri("/")), Map.of()));
+    private final ExchangeConnector connector = new CoinbaseProvider().create(context()
+            .endpoint("websocket", simulator.server().wsUri("/")).endpoint("rest", simulator.server().httpUri("/")));
 
     @AfterEach
     void stop() {
@@ -99,70 +92,19 @@ class CoinbaseRestTest {
 
     @Test
     void feedOptionAndEndpointOverridesChooseWhereToConnect() throws Exception {
-        ExchangeConnector advanced = new CoinbaseProvider().create(new Context(Map.of(), Map.of("feed", "advanced-trade")));
+        ExchangeConnector advanced = new CoinbaseProvider().create(context().option("feed", "advanced-trade"));
 
         assertThat(advanced.connect("public", List.of()).uri()).isEqualTo(URI.create("wss://advanced-trade-ws.coinbase.com"));
         assertThat(connector.connect("public", List.of()).uri()).isEqualTo(simulator.server().wsUri("/"));
-        assertThat(new CoinbaseProvider().create(new Context(Map.of(), Map.of())).connect("public", List.of()).uri())
+        assertThat(new CoinbaseProvider().create(context()).connect("public", List.of()).uri())
                 .isEqualTo(URI.create("wss://ws-feed.exchange.coinbase.com"));
         assertThat(connector.limits().maxMessagesPerWindow()).isEqualTo(8);
         assertThat(connector.limits().messageWindow()).isEqualTo(Duration.ofSeconds(1));
         assertThat(connector.limits().maxConnectionLifetime()).isNull();
     }
 
-    /** A plain ExchangeContext for building a connector without a feed. */
-    private final class Context implements ExchangeContext {
-        private final Map<String, URI> endpoints;
-        private final Map<String, String> options;
-
-        Context(Map<String, URI> endpoints, Map<String, String> options) {
-            this.endpoints = endpoints;
-            this.options = options;
-        }
-
-        @Override
-        public String exchangeId() {
-            return "coinbase";
-        }
-
-        @Override
-        public List<Instrument> instruments() {
-            return List.of(BTC_USD, ETH_USD);
-        }
-
-        @Override
-        public Set<Channel> channels() {
-            return Set.of(Channel.TICKER);
-        }
-
-        @Override
-        public Optional<URI> endpoint(String name) {
-            return Optional.ofNullable(endpoints.get(name));
-        }
-
-        @Override
-        public Optional<String> option(String key) {
-            return Optional.ofNullable(options.get(key));
-        }
-
-        @Override
-        public Optional<Credentials> credentials() {
-            return Optional.empty();
-        }
-
-        @Override
-        public HttpClient httpClient() {
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        }
-
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Override
-        public ScheduledExecutorService scheduler() {
-            return scheduler;
-        }
+    /** A context for building a connector without a feed. */
+    private TestExchangeContext context() {
+        return new TestExchangeContext("coinbase", "BTC/USD", "ETH/USD").scheduler(scheduler);
     }
 }

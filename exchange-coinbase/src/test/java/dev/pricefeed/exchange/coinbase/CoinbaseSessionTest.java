@@ -6,6 +6,7 @@ import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.testkit.RecordingSink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -74,16 +75,16 @@ class CoinbaseSessionTest {
     void eachAdvancedTradeSubscribeMessageIsCheckedByItsOwnReply() {
         CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.ADVANCED_TRADE, URI_, symbols, "s");
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BTC_USD), new Subscription(Channel.TRADES, BTC_USD)));
-        RecordingSink sink = new RecordingSink();
+        RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
         session.parser().parse(reply(0, "\"heartbeats\":[\"heartbeats\"]"), sink);
         session.parser().parse(reply(1, "\"heartbeats\":[\"heartbeats\"],\"ticker\":[\"BTC-USD\"]"), sink);
         session.parser().parse(reply(2, "\"heartbeats\":[\"heartbeats\"],\"ticker\":[\"BTC-USD\"],"
                 + "\"market_trades\":[\"BTC-USD\"]"), sink);
 
-        assertThat(sink.subscribed).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BTC_USD),
+        assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BTC_USD),
                 new RecordingSink.Subscribed(Channel.TRADES, BTC_USD));
-        assertThat(sink.failed).isEmpty();
+        assertThat(sink.subscribeFailures()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
+import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -39,8 +40,8 @@ class KrakenParserSamplesTest {
     void v2TickerSnapshot() {
         parse("v2-ticker-snapshot.json");
 
-        assertThat(sink.ticks).hasSize(1);
-        Tick tick = sink.ticks.get(0);
+        assertThat(sink.ticks()).hasSize(1);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.exchange()).isEqualTo("kraken");
         assertThat(tick.instrument()).isEqualTo(ALGO_USD);
         assertThat(tick.bid()).isEqualTo(d("0.10025"));
@@ -59,7 +60,7 @@ class KrakenParserSamplesTest {
         assertThat(tick.exchangeTime()).isEqualTo(Instant.parse("2023-09-25T09:04:31.742648Z"));
         assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
         assertThat(tick.sequence()).isNull();
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
@@ -67,8 +68,8 @@ class KrakenParserSamplesTest {
     void v2TradeSnapshot() {
         parse("v2-trade-snapshot.json");
 
-        assertThat(sink.trades).hasSize(2);
-        Trade first = sink.trades.get(0);
+        assertThat(sink.trades()).hasSize(2);
+        Trade first = sink.trades().get(0);
         assertThat(first.exchange()).isEqualTo("kraken");
         assertThat(first.instrument()).isEqualTo(MATIC_USD);
         assertThat(first.price()).isEqualTo(d("0.5147"));
@@ -76,12 +77,12 @@ class KrakenParserSamplesTest {
         assertThat(first.side()).isEqualTo(Side.BUY);
         assertThat(first.tradeId()).isEqualTo("4665846");
         assertThat(first.exchangeTime()).isEqualTo(Instant.parse("2023-09-25T07:48:36.925533Z"));
-        Trade second = sink.trades.get(1);
+        Trade second = sink.trades().get(1);
         assertThat(second.price()).isEqualTo(d("0.5147"));
         assertThat(second.size()).isEqualTo(d("1136.19677815"));
         assertThat(second.tradeId()).isEqualTo("4665847");
         assertThat(second.exchangeTime()).isEqualTo(Instant.parse("2023-09-25T07:49:36.925603Z"));
-        assertThat(sink.sequences).containsExactly(
+        assertThat(sink.sequences()).containsExactly(
                 new RecordingSink.Sequence("trade:MATIC/USD", MATIC_USD, 4665846),
                 new RecordingSink.Sequence("trade:MATIC/USD", MATIC_USD, 4665847));
     }
@@ -95,7 +96,7 @@ class KrakenParserSamplesTest {
         KrakenParser next = new KrakenParser(new KrakenConnectionState(symbols, "#2"));
         next.parse(Samples.read("v2-trade-snapshot.json").replace("4665846", "4665848"), sink);
 
-        assertThat(sink.trades).extracting(Trade::tradeId).containsExactly("4665846", "4665847", "4665848");
+        assertThat(sink.trades()).extracting(Trade::tradeId).containsExactly("4665846", "4665847", "4665848");
     }
 
     @Test
@@ -103,10 +104,10 @@ class KrakenParserSamplesTest {
     void v2Status() {
         parse("v2-status-update.json");
 
-        assertThat(sink.heartbeats).isEqualTo(1);
-        assertThat(sink.ticks).isEmpty();
-        assertThat(sink.errors).isEmpty();
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.heartbeats()).isEqualTo(1);
+        assertThat(sink.ticks()).isEmpty();
+        assertThat(sink.errors()).isEmpty();
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
@@ -114,8 +115,8 @@ class KrakenParserSamplesTest {
     void v2Heartbeat() {
         parse("v2-heartbeat.json");
 
-        assertThat(sink.heartbeats).isEqualTo(1);
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.heartbeats()).isEqualTo(1);
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
@@ -123,8 +124,8 @@ class KrakenParserSamplesTest {
     void v2Pong() {
         parse("v2-pong.json");
 
-        assertThat(sink.pongs).isEqualTo(1);
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.pongs()).isEqualTo(1);
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
@@ -132,8 +133,8 @@ class KrakenParserSamplesTest {
     void v2TickerAck() {
         parse("v2-subscribe-ack-ticker.json");
 
-        assertThat(sink.subscribed).containsExactly(
-                new RecordingSink.Ack(Channel.TICKER, Instrument.of("BTC/USD"), null));
+        assertThat(sink.subscribed()).containsExactly(
+                new RecordingSink.Subscribed(Channel.TICKER, Instrument.of("BTC/USD")));
     }
 
     @Test
@@ -141,7 +142,7 @@ class KrakenParserSamplesTest {
     void v2BalancesAck() {
         parse("v2-subscribe-ack-balances.json");
 
-        assertThat(sink.subscribed).containsExactly(new RecordingSink.Ack(Channel.BALANCES, null, null));
+        assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.BALANCES, null));
     }
 
     @Test
@@ -149,23 +150,23 @@ class KrakenParserSamplesTest {
     void v2BalancesSnapshot() {
         parse("v2-balances-snapshot.json");
 
-        assertThat(sink.sequences).containsExactly(new RecordingSink.Sequence("balances", null, 1));
-        assertThat(sink.accountEvents).hasSize(3).allSatisfy(e -> {
+        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("balances", null, 1));
+        assertThat(sink.accountEvents()).hasSize(3).allSatisfy(e -> {
             assertThat(e.exchange()).isEqualTo("kraken");
             assertThat(e.channel()).isEqualTo(Channel.BALANCES);
             assertThat(e.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
         });
-        KrakenBalance btc = (KrakenBalance) sink.accountEvents.get(0);
+        KrakenBalance btc = (KrakenBalance) sink.accountEvents().get(0);
         assertThat(btc.asset()).isEqualTo("BTC");
         assertThat(btc.assetClass()).isEqualTo("currency");
         assertThat(btc.balance()).isEqualTo(d("1.2"));
         assertThat(btc.wallets()).containsExactly(new KrakenWallet("spot", "main", d("1.2")));
         assertThat(btc.sequence()).isEqualTo(1);
-        KrakenBalance matic = (KrakenBalance) sink.accountEvents.get(1);
+        KrakenBalance matic = (KrakenBalance) sink.accountEvents().get(1);
         assertThat(matic.balance()).isEqualTo(d("500"));
         assertThat(matic.wallets()).containsExactly(new KrakenWallet("spot", "main", d("300")),
                 new KrakenWallet("earn", "flex", d("200")));
-        KrakenBalance usd = (KrakenBalance) sink.accountEvents.get(2);
+        KrakenBalance usd = (KrakenBalance) sink.accountEvents().get(2);
         assertThat(usd.asset()).isEqualTo("USD");
         assertThat(usd.balance()).isEqualTo(d("80595.4943"));
     }
@@ -175,8 +176,8 @@ class KrakenParserSamplesTest {
     void v2BalancesUpdate() {
         parse("v2-balances-update-deposit.json");
 
-        assertThat(sink.sequences).containsExactly(new RecordingSink.Sequence("balances", null, 2));
-        assertThat(sink.accountEvents).singleElement().isInstanceOfSatisfying(KrakenBalanceChange.class, c -> {
+        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("balances", null, 2));
+        assertThat(sink.accountEvents()).singleElement().isInstanceOfSatisfying(KrakenBalanceChange.class, c -> {
             assertThat(c.ledgerId()).isEqualTo("ADKKFF-WEA5A-CNUBHG");
             assertThat(c.refId()).isEqualTo("AGBWUJRU-LAREZ-W3UFAN");
             assertThat(c.exchangeTime()).isEqualTo(Instant.parse("2023-09-22T10:23:42.925034Z"));
@@ -201,7 +202,7 @@ class KrakenParserSamplesTest {
         parser.parse(Samples.read("v2-balances-update-deposit.json"), sink);
         parser.parse(Samples.read("v2-balances-update-deposit.json"), sink);
 
-        assertThat(sink.accountEvents).hasSize(1);
+        assertThat(sink.accountEvents()).hasSize(1);
     }
 
     @Test
@@ -212,10 +213,10 @@ class KrakenParserSamplesTest {
         parse("v2-subscribe-balances-request.json");
         parse("v2-ping-request.json");
 
-        assertThat(sink.unknown).hasSize(4);
-        assertThat(sink.failed).isEmpty();
-        assertThat(sink.subscribed).isEmpty();
-        assertThat(sink.pongs).isZero();
+        assertThat(sink.unknown()).hasSize(4);
+        assertThat(sink.subscribeFailures()).isEmpty();
+        assertThat(sink.subscribed()).isEmpty();
+        assertThat(sink.pongs()).isZero();
     }
 
     @Test
@@ -223,7 +224,7 @@ class KrakenParserSamplesTest {
     void v1TickerDocs() {
         parse("v1-ticker-update-docs.json");
 
-        assertThat(sink.ticks).singleElement().satisfies(tick -> {
+        assertThat(sink.ticks()).singleElement().satisfies(tick -> {
             assertThat(tick.instrument()).isEqualTo(Instrument.of("BTC/USD"));
             assertThat(tick.ask()).isEqualTo(d("5525.40000"));
             assertThat(tick.askSize()).isEqualTo(d("1.000"));
@@ -244,7 +245,7 @@ class KrakenParserSamplesTest {
     void v1TickerRecorded() {
         parse("v1-ticker-update-recorded-2021.json");
 
-        assertThat(sink.ticks).singleElement().satisfies(tick -> {
+        assertThat(sink.ticks()).singleElement().satisfies(tick -> {
             assertThat(tick.instrument()).isEqualTo(Instrument.of("WAVES/EUR"));
             assertThat(tick.ask()).isEqualTo(d("13.253900"));
             assertThat(tick.askSize()).isEqualTo(d("35.72892241"));
@@ -265,15 +266,15 @@ class KrakenParserSamplesTest {
     void v1TradesDocs() {
         parse("v1-trade-update-docs.json");
 
-        assertThat(sink.trades).hasSize(2);
-        Trade sell = sink.trades.get(0);
+        assertThat(sink.trades()).hasSize(2);
+        Trade sell = sink.trades().get(0);
         assertThat(sell.instrument()).isEqualTo(Instrument.of("BTC/USD"));
         assertThat(sell.price()).isEqualTo(d("5541.20000"));
         assertThat(sell.size()).isEqualTo(d("0.15850568"));
         assertThat(sell.side()).isEqualTo(Side.SELL);
         assertThat(sell.tradeId()).isNull();
         assertThat(sell.exchangeTime()).isEqualTo(Instant.ofEpochSecond(1534614057L, 321_597_000));
-        Trade buy = sink.trades.get(1);
+        Trade buy = sink.trades().get(1);
         assertThat(buy.price()).isEqualTo(d("6060.00000"));
         assertThat(buy.size()).isEqualTo(d("0.02455000"));
         assertThat(buy.side()).isEqualTo(Side.BUY);
@@ -285,7 +286,7 @@ class KrakenParserSamplesTest {
     void v1TradeRecorded() {
         parse("v1-trade-update-recorded-2021.json");
 
-        assertThat(sink.trades).singleElement().satisfies(trade -> {
+        assertThat(sink.trades()).singleElement().satisfies(trade -> {
             assertThat(trade.instrument()).isEqualTo(Instrument.of("XMR/USD"));
             assertThat(trade.price()).isEqualTo(d("354.11000000"));
             assertThat(trade.size()).isEqualTo(d("0.89594024"));
@@ -302,9 +303,9 @@ class KrakenParserSamplesTest {
         parse("v1-system-status-recorded-2021.json");
         parse("v1-pong-docs.json");
 
-        assertThat(sink.heartbeats).isEqualTo(3);
-        assertThat(sink.pongs).isEqualTo(1);
-        assertThat(sink.unknown).isEmpty();
+        assertThat(sink.heartbeats()).isEqualTo(3);
+        assertThat(sink.pongs()).isEqualTo(1);
+        assertThat(sink.unknown()).isEmpty();
     }
 
     @Test
@@ -312,8 +313,8 @@ class KrakenParserSamplesTest {
     void v1SubscriptionStatus() {
         parse("v1-subscription-status-recorded-2021.json");
 
-        assertThat(sink.subscribed).containsExactly(
-                new RecordingSink.Ack(Channel.TICKER, Instrument.of("WAVES/EUR"), null));
+        assertThat(sink.subscribed()).containsExactly(
+                new RecordingSink.Subscribed(Channel.TICKER, Instrument.of("WAVES/EUR")));
     }
 
     @Test
@@ -322,8 +323,8 @@ class KrakenParserSamplesTest {
         parse("v1-ping-request-docs.json");
         parse("v1-subscribe-ticker-request-docs.json");
 
-        assertThat(sink.unknown).hasSize(2);
-        assertThat(sink.pongs).isZero();
-        assertThat(sink.subscribed).isEmpty();
+        assertThat(sink.unknown()).hasSize(2);
+        assertThat(sink.pongs()).isZero();
+        assertThat(sink.subscribed()).isEmpty();
     }
 }

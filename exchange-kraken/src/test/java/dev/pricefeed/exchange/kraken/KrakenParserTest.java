@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Side;
+import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ class KrakenParserTest {
         parser.parse("{\"channel\":\"ticker\",\"type\":\"update\",\"data\":[{\"symbol\":\"SHIB/EUR\","
                 + "\"bid\":3.426e-5,\"bid_qty\":1E+3,\"ask\":0.00003427,\"last\":3.4260E-5}]}", sink);
 
-        assertThat(sink.ticks).singleElement().satisfies(tick -> {
+        assertThat(sink.ticks()).singleElement().satisfies(tick -> {
             assertThat(tick.bid()).isEqualTo(new BigDecimal("3.426e-5"));
             assertThat(tick.bid().toPlainString()).isEqualTo("0.00003426");
             assertThat(tick.bidSize()).isEqualTo(new BigDecimal("1E+3"));
@@ -45,7 +46,7 @@ class KrakenParserTest {
         parser.parse("{\"data\":[{\"bid\":1.5,\"symbol\":\"BTC/USD\"}],\"type\":\"update\",\"channel\":\"ticker\"}",
                 sink);
 
-        assertThat(sink.ticks).singleElement().satisfies(tick -> {
+        assertThat(sink.ticks()).singleElement().satisfies(tick -> {
             assertThat(tick.instrument()).isEqualTo(BTC_USD);
             assertThat(tick.bid()).isEqualTo(new BigDecimal("1.5"));
         });
@@ -60,7 +61,7 @@ class KrakenParserTest {
         parser.parse("{\"channel\":\"ticker\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"last\":2}]}",
                 sink);
 
-        assertThat(sink.ticks).singleElement().satisfies(t -> assertThat(t.instrument()).isEqualTo(xbt));
+        assertThat(sink.ticks()).singleElement().satisfies(t -> assertThat(t.instrument()).isEqualTo(xbt));
     }
 
     @Test
@@ -73,9 +74,9 @@ class KrakenParserTest {
                 + trades + ",\"success\":false,\"symbol\":\"FOO/USD\",\"time_in\":\"2023-09-25T09:04:31.742599Z\","
                 + "\"time_out\":\"2023-09-25T09:04:31.742648Z\"}", sink);
 
-        assertThat(sink.failed).containsExactly(new RecordingSink.Ack(Channel.TRADES, Instrument.of("FOO/USD"),
-                "Currency pair not supported FOO/USD"));
-        assertThat(sink.errors).isEmpty();
+        assertThat(sink.subscribeFailures()).containsExactly(new RecordingSink.SubscribeFailure(Channel.TRADES,
+                Instrument.of("FOO/USD"), "Currency pair not supported FOO/USD"));
+        assertThat(sink.errors()).isEmpty();
     }
 
     @Test
@@ -86,8 +87,8 @@ class KrakenParserTest {
         parser.parse("{\"error\":\"Currency pair not supported FOO/USD\",\"method\":\"subscribe\","
                 + "\"success\":false,\"symbol\":\"FOO/USD\"}", sink);
 
-        assertThat(sink.failed).containsExactly(new RecordingSink.Ack(Channel.TICKER, Instrument.of("FOO/USD"),
-                "Currency pair not supported FOO/USD"));
+        assertThat(sink.subscribeFailures()).containsExactly(new RecordingSink.SubscribeFailure(Channel.TICKER,
+                Instrument.of("FOO/USD"), "Currency pair not supported FOO/USD"));
     }
 
     @Test
@@ -99,8 +100,9 @@ class KrakenParserTest {
         parser.parse("{\"error\":\"Exceeded msg rate\",\"method\":\"subscribe\",\"success\":false,"
                 + "\"symbol\":\"BTC/USD\"}", sink);
 
-        assertThat(sink.failed).isEmpty();
-        assertThat(sink.errors).containsExactly(new RecordingSink.Error("subscribe", "Exceeded msg rate (BTC/USD)"));
+        assertThat(sink.subscribeFailures()).isEmpty();
+        assertThat(sink.errors())
+                .containsExactly(new RecordingSink.ExchangeError("subscribe", "Exceeded msg rate (BTC/USD)"));
     }
 
     @Test
@@ -111,8 +113,8 @@ class KrakenParserTest {
         parser.parse("{\"error\":\"ESession:Invalid session\",\"method\":\"subscribe\",\"req_id\":" + id
                 + ",\"success\":false}", sink);
 
-        assertThat(sink.failed).containsExactly(
-                new RecordingSink.Ack(Channel.BALANCES, null, "ESession:Invalid session"));
+        assertThat(sink.subscribeFailures()).containsExactly(
+                new RecordingSink.SubscribeFailure(Channel.BALANCES, null, "ESession:Invalid session"));
     }
 
     @Test
@@ -123,7 +125,8 @@ class KrakenParserTest {
         parser.parse("{\"error\":\"EGeneral:Invalid arguments\",\"method\":\"subscribe\",\"req_id\":" + id
                 + ",\"success\":false}", sink);
 
-        assertThat(sink.failed).extracting(RecordingSink.Ack::instrument).containsExactly(BTC_USD, ETH_USD);
+        assertThat(sink.subscribeFailures()).extracting(RecordingSink.SubscribeFailure::instrument)
+                .containsExactly(BTC_USD, ETH_USD);
     }
 
     @Test
@@ -132,8 +135,8 @@ class KrakenParserTest {
         parser.parse("{\"Error\":\"Exceeded msg rate\"}", sink);
         parser.parse("{\"error\":\"Malformed request\",\"method\":\"error\",\"success\":false}", sink);
 
-        assertThat(sink.errors).containsExactly(new RecordingSink.Error(null, "Exceeded msg rate"),
-                new RecordingSink.Error("error", "Malformed request"));
+        assertThat(sink.errors()).containsExactly(new RecordingSink.ExchangeError(null, "Exceeded msg rate"),
+                new RecordingSink.ExchangeError("error", "Malformed request"));
     }
 
     @Test
@@ -149,8 +152,8 @@ class KrakenParserTest {
                 + "\"exec_id\":\"TOAVRQ-ZTZCX-OFAJBF\",\"cl_ord_id\":\"my-order-1\","
                 + "\"timestamp\":\"2023-09-22T10:33:05.709950Z\"}],\"sequence\":8}", sink);
 
-        assertThat(sink.sequences).containsExactly(new RecordingSink.Sequence("executions#7", null, 8));
-        assertThat(sink.accountEvents).singleElement().isInstanceOfSatisfying(KrakenExecution.class, e -> {
+        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("executions#7", null, 8));
+        assertThat(sink.accountEvents()).singleElement().isInstanceOfSatisfying(KrakenExecution.class, e -> {
             assertThat(e.channel()).isEqualTo(Channel.EXECUTIONS);
             assertThat(e.execType()).isEqualTo("trade");
             assertThat(e.orderId()).isEqualTo("OK4GJX-KSTLS-7DZZO5");
@@ -184,9 +187,9 @@ class KrakenParserTest {
         parser.parse(frame, sink);
         new KrakenParser(new KrakenConnectionState(symbols, "#8")).parse(frame, sink);
 
-        assertThat(sink.sequences).extracting(RecordingSink.Sequence::stream)
+        assertThat(sink.sequences()).extracting(RecordingSink.Sequence::stream)
                 .containsExactly("balances#7", "balances#8");
-        assertThat(sink.accountEvents).hasSize(6);
+        assertThat(sink.accountEvents()).hasSize(6);
     }
 
     @Test
@@ -199,8 +202,8 @@ class KrakenParserTest {
         parser.parse("{\"method\":\"subscribe\",\"result\":{\"channel\":\"trade\",\"symbol\":\"ETH/USD\"},"
                 + "\"success\":true}", sink);
 
-        assertThat(sink.subscribed).containsExactly(new RecordingSink.Ack(Channel.TICKER, ETH_USD, null),
-                new RecordingSink.Ack(Channel.TRADES, ETH_USD, null));
+        assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, ETH_USD),
+                new RecordingSink.Subscribed(Channel.TRADES, ETH_USD));
     }
 
     @Test
@@ -214,8 +217,8 @@ class KrakenParserTest {
         parser.parse("[]", sink);
         parser.parse("42", sink);
 
-        assertThat(sink.unknown).hasSize(4);
-        assertThat(sink.ticks).singleElement().satisfies(t -> assertThat(t.last()).isEqualTo(new BigDecimal("1")));
+        assertThat(sink.unknown()).hasSize(4);
+        assertThat(sink.ticks()).singleElement().satisfies(t -> assertThat(t.last()).isEqualTo(new BigDecimal("1")));
     }
 
     @Test
@@ -230,11 +233,11 @@ class KrakenParserTest {
         parser.parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"side\":\"sell\","
                 + "\"price\":100.5,\"qty\":2,\"trade_id\":\"abc\"}]}", sink);
 
-        assertThat(sink.trades).singleElement().satisfies(t -> {
+        assertThat(sink.trades()).singleElement().satisfies(t -> {
             assertThat(t.tradeId()).isEqualTo("abc");
             assertThat(t.side()).isEqualTo(Side.SELL);
         });
-        assertThat(sink.sequences).isEmpty();
+        assertThat(sink.sequences()).isEmpty();
     }
 
     @Test
@@ -245,6 +248,6 @@ class KrakenParserTest {
         parser.parse(frame, sink);
         parser.parse(frame, sink);
 
-        assertThat(sink.trades).hasSize(1);
+        assertThat(sink.trades()).hasSize(1);
     }
 }

@@ -7,6 +7,7 @@ import dev.pricefeed.PluginRegistry;
 import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeProvider;
 import dev.pricefeed.spi.Spi;
+import dev.pricefeed.testkit.TestExchangeContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,7 +50,8 @@ class KrakenProviderTest {
     @Test
     @DisplayName("an unknown event trigger is refused with the allowed values")
     void badEventTrigger() {
-        assertThatThrownBy(() -> new KrakenProvider().create(new TestContext().option("event-trigger", "spread")))
+        assertThatThrownBy(() -> new KrakenProvider()
+                .create(new TestExchangeContext(KrakenProvider.ID, "BTC/USD").option("event-trigger", "spread")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kraken.event-trigger").hasMessageContaining("'spread'");
     }

@@ -15,6 +15,7 @@ import dev.pricefeed.testkit.EmulatorHandler;
 import dev.pricefeed.testkit.EmulatorServer;
 import dev.pricefeed.testkit.HttpCall;
 import dev.pricefeed.testkit.HttpReply;
+import dev.pricefeed.testkit.TestExchangeContext;
 import dev.pricefeed.testkit.kraken.KrakenSimulator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,25 +44,25 @@ class KrakenRestTest {
         }
     }
 
-    private ExchangeConnector connector(TestContext context) {
+    private ExchangeConnector connector(TestExchangeContext context) {
         return new KrakenProvider().create(context);
     }
 
-    private TestContext simulatorContext() {
-        return new TestContext().endpoint("rest", simulator.server().httpUri("/"))
+    private TestExchangeContext simulatorContext() {
+        return new TestExchangeContext(KrakenProvider.ID, "BTC/USD").endpoint("rest", simulator.server().httpUri("/"))
                 .endpoint("websocket", simulator.server().wsUri(KrakenSimulator.PUBLIC_PATH))
                 .endpoint("websocket-auth", simulator.server().wsUri(KrakenSimulator.PRIVATE_PATH));
     }
 
     /** A server that answers every HTTP call with what the function gives. */
-    private TestContext stubContext(Function<HttpCall, HttpReply> answer) {
+    private TestExchangeContext stubContext(Function<HttpCall, HttpReply> answer) {
         stub = EmulatorServer.start(new EmulatorHandler() {
             @Override
             public HttpReply onHttp(HttpCall call) {
                 return answer.apply(call);
             }
         });
-        return new TestContext().endpoint("rest", stub.httpUri("/"));
+        return new TestExchangeContext(KrakenProvider.ID, "BTC/USD").endpoint("rest", stub.httpUri("/"));
     }
 
     @Test
@@ -163,7 +164,8 @@ class KrakenRestTest {
     @Test
     @DisplayName("the GetWebSocketsToken sample is read and its token sent in every private subscribe")
     void readsTheTokenSample() throws Exception {
-        TestContext context = stubContext(call -> HttpReply.json(Samples.read("rest-getwebsocketstoken-response.json")))
+        TestExchangeContext context = stubContext(
+                call -> HttpReply.json(Samples.read("rest-getwebsocketstoken-response.json")))
                 .credentials(KrakenSimulator.API_KEY, KrakenSimulator.API_SECRET);
         ExchangeConnector connector = connector(context);
         List<Subscription> subscriptions = List.of(new Subscription(Channel.BALANCES, null));
@@ -226,7 +228,7 @@ class KrakenRestTest {
     @Test
     @DisplayName("public connects need no HTTP; endpoints default to Kraken's production URLs")
     void endpoints() throws Exception {
-        ExchangeConnector production = connector(new TestContext());
+        ExchangeConnector production = connector(new TestExchangeContext(KrakenProvider.ID, "BTC/USD"));
         ExchangeConnector local = connector(simulatorContext());
         List<Subscription> ticker = List.of(new Subscription(Channel.TICKER, BTC_USD));
 

@@ -10,6 +10,7 @@ import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.RateLimitedException;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.testkit.HttpCall;
+import dev.pricefeed.testkit.TestExchangeContext;
 import dev.pricefeed.testkit.kucoin.KuCoinSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -29,12 +30,13 @@ class KuCoinBootstrapTest {
             Instrument.of("BTC/USDT")));
 
     private KuCoinSimulator simulator;
-    private TestContext context;
+    private TestExchangeContext context;
 
     @BeforeEach
     void start() {
         simulator = KuCoinSimulator.start();
-        context = new TestContext().endpoint("rest", simulator.server().httpUri("/"));
+        context = new TestExchangeContext(KuCoinProvider.ID, "BTC/USDT")
+                .endpoint("rest", simulator.server().httpUri("/"));
     }
 
     @AfterEach

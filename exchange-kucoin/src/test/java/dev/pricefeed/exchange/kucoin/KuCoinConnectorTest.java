@@ -11,6 +11,7 @@ import dev.pricefeed.spi.ExchangeProvider;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.testkit.TestExchangeContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ class KuCoinConnectorTest {
 
     @Test
     void limitsAreKuCoinsByDefault() {
-        KuCoinConnector connector = new KuCoinConnector(new TestContext());
+        KuCoinConnector connector = new KuCoinConnector(context());
 
         assertThat(connector.limits()).isEqualTo(new Limits(400, 100, 100, Duration.ofSeconds(10), null));
         assertThat(connector.weight(new Subscription(Channel.TICKER, BTC))).isEqualTo(2);
@@ -46,14 +47,14 @@ class KuCoinConnectorTest {
 
     @Test
     void statsMakeATickerThreeTopics() {
-        KuCoinConnector connector = new KuCoinConnector(new TestContext().option("stats", "true"));
+        KuCoinConnector connector = new KuCoinConnector(context().option("stats", "true"));
 
         assertThat(connector.weight(new Subscription(Channel.TICKER, BTC))).isEqualTo(3);
     }
 
     @Test
     void limitsCanBeLowered() {
-        KuCoinConnector connector = new KuCoinConnector(new TestContext()
+        KuCoinConnector connector = new KuCoinConnector(context()
                 .option("max-topics-per-connection", "4").option("max-topics-per-message", "2"));
 
         assertThat(connector.limits().maxWeightPerConnection()).isEqualTo(4);
@@ -62,17 +63,17 @@ class KuCoinConnectorTest {
 
     @Test
     void badOptionsAreRejectedWithTheirKey() {
-        assertThatThrownBy(() -> new KuCoinConnector(new TestContext().option("stats", "yes")))
+        assertThatThrownBy(() -> new KuCoinConnector(context().option("stats", "yes")))
                 .hasMessageContaining("kucoin.stats");
-        assertThatThrownBy(() -> new KuCoinConnector(new TestContext().option("max-topics-per-message", "x")))
+        assertThatThrownBy(() -> new KuCoinConnector(context().option("max-topics-per-message", "x")))
                 .hasMessageContaining("kucoin.max-topics-per-message");
-        assertThatThrownBy(() -> new KuCoinConnector(new TestContext().option("stats", "true")
+        assertThatThrownBy(() -> new KuCoinConnector(context().option("stats", "true")
                 .option("max-topics-per-connection", "2"))).hasMessageContaining("at least 3");
     }
 
     @Test
     void privateRouteIsRefusedAsUnsupported() {
-        KuCoinConnector connector = new KuCoinConnector(new TestContext());
+        KuCoinConnector connector = new KuCoinConnector(context());
 
         assertThat(connector.route(new Subscription(Channel.EXECUTIONS, null))).isEqualTo("private");
         assertThat(connector.route(new Subscription(Channel.TICKER, BTC))).isEqualTo("public");
@@ -111,12 +112,16 @@ class KuCoinConnectorTest {
 
     @Test
     void pollerPacesWithinThePublicWeightBudget() {
-        KuCoinPoller poller = (KuCoinPoller) new KuCoinConnector(new TestContext()).poller();
+        KuCoinPoller poller = (KuCoinPoller) new KuCoinConnector(context()).poller();
 
         // level1 weighs 2: one instrument costs 2 of the 1000 weight per 30 s this plugin allows itself
         assertThat(poller.minInterval(1)).isEqualTo(Duration.ofMillis(60));
         assertThat(poller.minInterval(5)).isEqualTo(Duration.ofMillis(300));
         // allTickers weighs 15 but is refreshed only every 2 s
         assertThat(poller.minInterval(6)).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    private static TestExchangeContext context() {
+        return new TestExchangeContext(KuCoinProvider.ID, "BTC/USDT");
     }
 }

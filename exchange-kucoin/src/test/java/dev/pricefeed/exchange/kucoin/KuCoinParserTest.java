@@ -9,6 +9,7 @@ import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ class KuCoinParserTest {
     private final KuCoinSymbols symbols = new KuCoinSymbols();
     private final PendingAcks acks = new PendingAcks();
     private final KuCoinParser parser = new KuCoinParser(symbols, acks, new StreamOrder());
-    private final RecordingSink sink = new RecordingSink();
+    private final RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
     private void parse(String fixture) {
         parser.parse(Fixtures.read(fixture), sink);
@@ -31,8 +32,8 @@ class KuCoinParserTest {
     void tickerDocsExampleKeepsEveryDecimalAndReadsCapitalizedTime() {
         parse("ws-ticker-docs.json");
 
-        assertThat(sink.ticks).hasSize(1);
-        Tick tick = sink.ticks.get(0);
+        assertThat(sink.ticks()).hasSize(1);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.exchange()).isEqualTo("kucoin");
         assertThat(tick.instrument()).isEqualTo(BTC_USDT);
         assertThat(tick.last()).isEqualTo(new BigDecimal("0.08"));
@@ -43,16 +44,16 @@ class KuCoinParserTest {
         assertThat(tick.bidSize()).isEqualTo(new BigDecimal("0.036"));
         assertThat(tick.exchangeTime()).isEqualTo(Instant.ofEpochMilli(1704873323416L));
         assertThat(tick.sequence()).isEqualTo(1545896668986L);
-        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
+        assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
         assertThat(tick.open()).isNull();
-        assertThat(sink.sequences).as("ticker sequences jump by design: never a gap").isEmpty();
+        assertThat(sink.sequences()).as("ticker sequences jump by design: never a gap").isEmpty();
     }
 
     @Test
     void recordedTickerWithDataBeforeTopicIsRead() {
         parse("ws-ticker-recorded-2021.json");
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(Instrument.of("SNX/BTC"));
         assertThat(tick.last()).isEqualTo(new BigDecimal("0.00028676"));
         assertThat(tick.lastSize()).isEqualTo(new BigDecimal("0.01745248"));
@@ -68,7 +69,7 @@ class KuCoinParserTest {
     void allTickersTakesTheSymbolFromTheSubject() {
         parse("ws-all-tickers-docs.json");
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(BTC_USDT);
         assertThat(tick.last()).isEqualTo(new BigDecimal("67220"));
         assertThat(tick.lastSize()).isEqualTo(new BigDecimal("0.00004316"));
@@ -85,7 +86,7 @@ class KuCoinParserTest {
         parse("ws-ticker-docs.json");
         parse("ws-ticker-docs.json");
 
-        assertThat(sink.ticks).hasSize(1);
+        assertThat(sink.ticks()).hasSize(1);
     }
 
     @Test
@@ -96,9 +97,9 @@ class KuCoinParserTest {
                 "\"price\":\"0.09\""), sink);
         parser.parse(frame.replace("1545896668986", "1545896669000"), sink);
 
-        assertThat(sink.ticks).extracting(Tick::sequence).containsExactly(1545896668986L, 1545896669986L);
-        assertThat(sink.ticks.get(1).last()).isEqualTo(new BigDecimal("0.09"));
-        assertThat(sink.sequences).isEmpty();
+        assertThat(sink.ticks()).extracting(Tick::sequence).containsExactly(1545896668986L, 1545896669986L);
+        assertThat(sink.ticks().get(1).last()).isEqualTo(new BigDecimal("0.09"));
+        assertThat(sink.sequences()).isEmpty();
     }
 
     @Test
@@ -111,14 +112,14 @@ class KuCoinParserTest {
         newConnection.parse(frame, sink);
         oldConnection.parse(frame, sink);
 
-        assertThat(sink.trades).hasSize(1);
+        assertThat(sink.trades()).hasSize(1);
     }
 
     @Test
     void level1IsABidAskOnlyTick() {
         parse("ws-level1-bbo-docs.json");
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(BTC_USDT);
         assertThat(tick.ask()).isEqualTo(new BigDecimal("68145.8"));
         assertThat(tick.askSize()).isEqualTo(new BigDecimal("0.51987471"));
@@ -136,7 +137,7 @@ class KuCoinParserTest {
         parser.parse(frame.replace("68145.7", "68145.6"), sink);
         parser.parse(frame.replace("1729816058766", "1729816058765").replace("68145.7", "1"), sink);
 
-        assertThat(sink.ticks).extracting(Tick::bid).containsExactly(new BigDecimal("68145.7"),
+        assertThat(sink.ticks()).extracting(Tick::bid).containsExactly(new BigDecimal("68145.7"),
                 new BigDecimal("68145.6"));
     }
 
@@ -145,7 +146,7 @@ class KuCoinParserTest {
         parser.parse("{\"topic\":\"/spotMarket/level1:ETH-USDT\",\"type\":\"message\",\"subject\":\"level1\","
                 + "\"data\":{\"asks\":[],\"bids\":[\"2000.5\",\"3\"],\"timestamp\":1729816058767}}", sink);
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.ask()).isNull();
         assertThat(tick.askSize()).isNull();
         assertThat(tick.bid()).isEqualTo(new BigDecimal("2000.5"));
@@ -156,7 +157,7 @@ class KuCoinParserTest {
     void snapshotIsAStatsOnlyTickWithExactNumbers() {
         parse("ws-snapshot-docs-3470065.json");
 
-        Tick tick = sink.ticks.get(0);
+        Tick tick = sink.ticks().get(0);
         assertThat(tick.instrument()).isEqualTo(BTC_USDT);
         assertThat(tick.open()).isEqualTo(new BigDecimal("66842.90000000000000000000"));
         assertThat(tick.high()).isEqualTo(new BigDecimal("67611.80000000000000000000"));
@@ -175,8 +176,8 @@ class KuCoinParserTest {
     void tradeDocsExampleHasNanosecondTimeAndTakerSide() {
         parse("ws-trade-match-docs.json");
 
-        assertThat(sink.trades).hasSize(1);
-        Trade trade = sink.trades.get(0);
+        assertThat(sink.trades()).hasSize(1);
+        Trade trade = sink.trades().get(0);
         assertThat(trade.exchange()).isEqualTo("kucoin");
         assertThat(trade.instrument()).isEqualTo(BTC_USDT);
         assertThat(trade.price()).isEqualTo(new BigDecimal("67523"));
@@ -184,15 +185,15 @@ class KuCoinParserTest {
         assertThat(trade.side()).isEqualTo(Side.BUY);
         assertThat(trade.tradeId()).isEqualTo("11067996711960577");
         assertThat(trade.exchangeTime()).isEqualTo(Instant.ofEpochSecond(1729843222L, 921_000_000L));
-        assertThat(trade.receivedAt()).isEqualTo(RecordingSink.RECEIVED);
-        assertThat(sink.sequences).as("match sequences jump by design: never a gap").isEmpty();
+        assertThat(trade.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
+        assertThat(sink.sequences()).as("match sequences jump by design: never a gap").isEmpty();
     }
 
     @Test
     void recordedTradeKeepsTinyPricesAndEveryNanosecond() {
         parse("ws-trade-match-recorded-2021.json");
 
-        Trade trade = sink.trades.get(0);
+        Trade trade = sink.trades().get(0);
         assertThat(trade.instrument()).isEqualTo(Instrument.of("DAPPT/BTC"));
         assertThat(trade.price()).isEqualTo(new BigDecimal("0.0000001117"));
         assertThat(trade.size()).isEqualTo(new BigDecimal("81.8814"));
@@ -206,14 +207,14 @@ class KuCoinParserTest {
         parse("ws-trade-match-docs.json");
         parse("ws-trade-match-docs.json");
 
-        assertThat(sink.trades).hasSize(1);
+        assertThat(sink.trades()).hasSize(1);
     }
 
     @Test
     void sellSideIsTheTakersSell() {
         parser.parse(Fixtures.read("ws-trade-match-docs.json").replace("\"side\":\"buy\"", "\"side\":\"sell\""), sink);
 
-        assertThat(sink.trades.get(0).side()).isEqualTo(Side.SELL);
+        assertThat(sink.trades().get(0).side()).isEqualTo(Side.SELL);
     }
 
     @Test
@@ -221,7 +222,7 @@ class KuCoinParserTest {
         parse("ws-welcome-docs.json");
         parse("ws-welcome-recorded-2021.json");
 
-        assertThat(sink.welcomes).isEqualTo(2);
+        assertThat(sink.welcomes()).isEqualTo(2);
         assertThat(sink.calls()).isEqualTo(2);
     }
 
@@ -229,7 +230,7 @@ class KuCoinParserTest {
     void pongIsAPong() {
         parse("ws-pong-docs.json");
 
-        assertThat(sink.pongs).isEqualTo(1);
+        assertThat(sink.pongs()).isEqualTo(1);
         assertThat(sink.calls()).isEqualTo(1);
     }
 
@@ -241,7 +242,7 @@ class KuCoinParserTest {
 
         parse("ws-ack-docs.json");
 
-        assertThat(sink.subscribed).containsExactly(
+        assertThat(sink.subscribed()).containsExactly(
                 new RecordingSink.Subscribed(Channel.TRADES, BTC_USDT),
                 new RecordingSink.Subscribed(Channel.TRADES, Instrument.of("ETH/USDT")));
     }
@@ -252,7 +253,7 @@ class KuCoinParserTest {
 
         parse("ws-ack-recorded-2021.json");
 
-        assertThat(sink.subscribed).isEmpty();
+        assertThat(sink.subscribed()).isEmpty();
         assertThat(acks.size()).isEqualTo(1);
     }
 
@@ -262,26 +263,27 @@ class KuCoinParserTest {
 
         parse("ws-error-ccxt-comment.json");
 
-        assertThat(sink.failed).containsExactly(
-                new RecordingSink.Failed(Channel.TRADES, BTC_USDT, "KuCoin error 415: type is not supported"));
-        assertThat(sink.errors).isEmpty();
-        assertThat(sink.reconnects).isEmpty();
+        assertThat(sink.subscribeFailures()).containsExactly(
+                new RecordingSink.SubscribeFailure(Channel.TRADES, BTC_USDT,
+                        "KuCoin error 415: type is not supported"));
+        assertThat(sink.errors()).isEmpty();
+        assertThat(sink.reconnects()).isEmpty();
     }
 
     @Test
     void errorNotAnsweringASubscribeIsAnExchangeError() {
         parse("ws-error-ccxt-comment.json");
 
-        assertThat(sink.errors).containsExactly(new RecordingSink.Error("415", "type is not supported"));
-        assertThat(sink.reconnects).isEmpty();
+        assertThat(sink.errors()).containsExactly(new RecordingSink.ExchangeError("415", "type is not supported"));
+        assertThat(sink.reconnects()).isEmpty();
     }
 
     @Test
     void expiredTokenErrorAsksForAReconnect() {
         parser.parse("{\"id\":\"hQvf8jkno\",\"type\":\"error\",\"code\":401,\"data\":\"token is expired\"}", sink);
 
-        assertThat(sink.errors).containsExactly(new RecordingSink.Error("401", "token is expired"));
-        assertThat(sink.reconnects).singleElement().asString().contains("token is expired");
+        assertThat(sink.errors()).containsExactly(new RecordingSink.ExchangeError("401", "token is expired"));
+        assertThat(sink.reconnects()).singleElement().asString().contains("token is expired");
     }
 
     @Test
@@ -290,9 +292,9 @@ class KuCoinParserTest {
 
         parser.parse("{\"id\":\"5\",\"type\":\"error\",\"code\":401,\"data\":\"token is expired\"}", sink);
 
-        assertThat(sink.failed).isEmpty();
-        assertThat(sink.errors).containsExactly(new RecordingSink.Error("401", "token is expired"));
-        assertThat(sink.reconnects).hasSize(1);
+        assertThat(sink.subscribeFailures()).isEmpty();
+        assertThat(sink.errors()).containsExactly(new RecordingSink.ExchangeError("401", "token is expired"));
+        assertThat(sink.reconnects()).hasSize(1);
         assertThat(acks.size()).isZero();
     }
 
@@ -301,8 +303,8 @@ class KuCoinParserTest {
         parse("ws-level2-increment-docs.json");
         parse("ws-level5-depth-docs.json");
 
-        assertThat(sink.unknown).containsExactly("trade.l2update", "level2");
-        assertThat(sink.ticks).isEmpty();
+        assertThat(sink.unknown()).containsExactly("trade.l2update", "level2");
+        assertThat(sink.ticks()).isEmpty();
     }
 
     @Test
@@ -312,7 +314,7 @@ class KuCoinParserTest {
         parse("ws-unsubscribe-request-docs.json");
         parse("uta-ws-ticker-jkorf-fixture.json");
 
-        assertThat(sink.unknown).containsExactly("ping", "subscribe", "unsubscribe", "untyped");
+        assertThat(sink.unknown()).containsExactly("ping", "subscribe", "unsubscribe", "untyped");
         assertThat(sink.calls()).isEqualTo(4);
     }
 
@@ -320,8 +322,8 @@ class KuCoinParserTest {
     void unmappableSymbolIsUnknownNotATick() {
         parser.parse(Fixtures.read("ws-ticker-docs.json").replace("BTC-USDT", "btc_usdt"), sink);
 
-        assertThat(sink.ticks).isEmpty();
-        assertThat(sink.unknown).hasSize(1);
+        assertThat(sink.ticks()).isEmpty();
+        assertThat(sink.unknown()).hasSize(1);
     }
 
     @Test
@@ -330,8 +332,8 @@ class KuCoinParserTest {
         parser.parse("{\"type\":\"message\",\"topic\":\"/market/ticker:BTC-USDT\",\"subject\":\"trade.ticker\","
                 + "\"newField\":{\"x\":1},\"data\":{\"future\":[[\"1\"]],\"price\":\"1.50\",\"sequence\":\"7\"}}", sink);
 
-        assertThat(sink.unknown).containsExactly("notice");
-        assertThat(sink.ticks).singleElement().extracting(Tick::last).isEqualTo(new BigDecimal("1.50"));
+        assertThat(sink.unknown()).containsExactly("notice");
+        assertThat(sink.ticks()).singleElement().extracting(Tick::last).isEqualTo(new BigDecimal("1.50"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.pricefeed.Tick;
 import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.RateLimitedException;
 import dev.pricefeed.testkit.HttpCall;
+import dev.pricefeed.testkit.TestExchangeContext;
 import dev.pricefeed.testkit.kucoin.KuCoinSimulator;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,7 +30,8 @@ class KuCoinPollerTest {
     @BeforeEach
     void start() {
         simulator = KuCoinSimulator.start();
-        poller = new KuCoinConnector(new TestContext().endpoint("rest", simulator.server().httpUri("/"))).poller();
+        poller = new KuCoinConnector(new TestExchangeContext(KuCoinProvider.ID, "BTC/USDT")
+                .endpoint("rest", simulator.server().httpUri("/"))).poller();
     }
 
     @AfterEach

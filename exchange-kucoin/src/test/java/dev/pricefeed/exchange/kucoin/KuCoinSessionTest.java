@@ -7,6 +7,7 @@ import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.testkit.RecordingSink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -58,13 +59,13 @@ class KuCoinSessionTest {
     void tickerIsSubscribedOnlyWhenBothItsTopicsAreAcknowledged() {
         KuCoinSession session = session(false);
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BTC)));
-        RecordingSink sink = new RecordingSink();
+        RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
         session.parser().parse("{\"id\":\"1\",\"type\":\"ack\"}", sink);
-        assertThat(sink.subscribed).isEmpty();
+        assertThat(sink.subscribed()).isEmpty();
         session.parser().parse("{\"id\":\"2\",\"type\":\"ack\"}", sink);
 
-        assertThat(sink.subscribed).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BTC));
+        assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BTC));
         assertThat(session.unansweredSubscribes()).isZero();
     }
 
@@ -72,14 +73,14 @@ class KuCoinSessionTest {
     void refusedTopicFailsTheSubscriptionOnceAndNeverConfirmsIt() {
         KuCoinSession session = session(false);
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BTC)));
-        RecordingSink sink = new RecordingSink();
+        RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
         session.parser().parse("{\"id\":\"1\",\"type\":\"error\",\"code\":404,\"data\":\"topic is not found\"}", sink);
         session.parser().parse("{\"id\":\"2\",\"type\":\"ack\"}", sink);
 
-        assertThat(sink.failed).containsExactly(
-                new RecordingSink.Failed(Channel.TICKER, BTC, "KuCoin error 404: topic is not found"));
-        assertThat(sink.subscribed).isEmpty();
+        assertThat(sink.subscribeFailures()).containsExactly(
+                new RecordingSink.SubscribeFailure(Channel.TICKER, BTC, "KuCoin error 404: topic is not found"));
+        assertThat(sink.subscribed()).isEmpty();
     }
 
     @Test
