@@ -14,6 +14,7 @@ RAW=benchmarks/results/raw
 mkdir -p "$RAW"
 rm -f "$RAW"/*.json
 started=$(date +%s)
+startdate=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 log() { echo "[run.sh $(date +%T)] $*" >&2; }
 
 log "building the benchmarks and the distribution"
@@ -32,18 +33,23 @@ mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
 jvm=$(java -version 2>&1 | tr '\n' ' ' | sed 's/"/\\"/g; s/ *$//')
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-cat > "$RAW/machine.json" <<JSON
+machine() {
+  cat > "$RAW/machine.json" <<JSON
 {
-  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "date": "$startdate",
   "commit": "$commit",
   "nproc": "$(nproc)",
   "memory": "$mem",
   "cpu": "$cpu",
   "jvm": "$jvm",
   "load average at start (1/5/15 min)": "$load",
+  "load average at end (1/5/15 min)": "$(cut -d' ' -f1-3 /proc/loadavg)",
+  "duration": "$(( $(date +%s) - started )) s",
   "command": "benchmarks/run.sh"
 }
 JSON
+}
+machine
 
 log "1/5 parsers (JMH: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement, -prof gc)"
 "${JAVA[@]}" org.openjdk.jmh.Main "ParserBenchmark|XChangeParseBenchmark" -f 1 -wi 3 -w 1s -i 5 -r 1s \
@@ -70,5 +76,6 @@ log "4/5 start to first tick"
 log "5/5 scale: 1,000 instruments"
 "${JAVA[@]}" -Xmx256m dev.pricefeed.benchmarks.loopback.ScaleBenchmark "$RAW/scale.json" 250 10 10 20
 
+machine
 "${JAVA[@]}" dev.pricefeed.benchmarks.Report benchmarks/results BENCHMARKS.md > /dev/null
 log "done in $(( $(date +%s) - started )) s: benchmarks/results/RESULTS.md and BENCHMARKS.md"

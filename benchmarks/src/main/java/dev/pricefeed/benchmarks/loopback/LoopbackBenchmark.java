@@ -108,8 +108,10 @@ public final class LoopbackBenchmark {
                 .add("ticks_per_second", Math.round(throughput))
                 .add("client_cpu_us_per_frame", received == 0 ? 0 : used.cpuNanos() / 1000.0 / received)
                 .add("client_system_cpu_share", Math.round(after.systemShare(before) * 100) / 100.0)
+                // threads that ended during the phase take their counts with them: never below zero
                 .add("client_context_switches_per_frame", received == 0 ? 0
-                        : Math.round(100.0 * used.contextSwitches() / received) / 100.0)
+                        : Math.max(0, Math.round(100.0 * used.contextSwitches() / received) / 100.0))
+                .add("connections_accepted", Long.parseLong(emulator.call("stats")[2]))
                 .add("emulator_cpu_us_per_frame", received == 0 ? 0 : emulatorCpu / 1000.0 / received)
                 .add("gc_count", used.gcCount())
                 .add("gc_ms", used.gcMillis())
