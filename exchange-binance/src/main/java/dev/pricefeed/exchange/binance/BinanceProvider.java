@@ -4,13 +4,10 @@ import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.PluginVersion;
 import dev.pricefeed.spi.Spi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 
 /** The Binance Spot plugin: public ticker, best bid/offer and trade streams, with REST polling as fallback. */
@@ -23,7 +20,7 @@ public final class BinanceProvider implements ExchangeProvider {
 
     /** Creates the provider; reads the plugin's own version from its filtered resource. */
     public BinanceProvider() {
-        this.version = readVersion();
+        this.version = PluginVersion.of(BinanceProvider.class, "plugin.properties");
     }
 
     @Override
@@ -50,18 +47,5 @@ public final class BinanceProvider implements ExchangeProvider {
     @Override
     public ExchangeConnector create(ExchangeContext context) {
         return new BinanceConnector(Objects.requireNonNull(context, "context is null"));
-    }
-
-    private static String readVersion() {
-        try (InputStream in = BinanceProvider.class.getResourceAsStream("plugin.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("plugin.properties is missing from the Binance plugin jar");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return Objects.requireNonNull(properties.getProperty("version"), "plugin.properties has no version");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Binance plugin's version", e);
-        }
     }
 }

@@ -4,12 +4,9 @@ import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.PluginVersion;
 import dev.pricefeed.spi.Spi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Properties;
 import java.util.Set;
 
 /** The Coinbase plugin: Coinbase Exchange market data by default, Advanced Trade with {@code coinbase.feed}. */
@@ -19,7 +16,7 @@ public final class CoinbaseProvider implements ExchangeProvider {
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public CoinbaseProvider() {
-        this.version = readVersion();
+        this.version = PluginVersion.of(CoinbaseProvider.class, "plugin.properties");
     }
 
     @Override
@@ -46,18 +43,5 @@ public final class CoinbaseProvider implements ExchangeProvider {
     @Override
     public ExchangeConnector create(ExchangeContext context) {
         return new CoinbaseConnector(context);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = CoinbaseProvider.class.getResourceAsStream("plugin.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("plugin.properties is missing from the Coinbase plugin jar");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Coinbase plugin's version", e);
-        }
     }
 }

@@ -4,13 +4,10 @@ import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.PluginVersion;
 import dev.pricefeed.spi.Spi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 
 /** The Kraken plugin: Spot WebSocket v2 ticker and trades, private executions and balances, REST fallback. */
@@ -23,20 +20,7 @@ public final class KrakenProvider implements ExchangeProvider {
 
     /** Reads the plugin's own version from its resources. */
     public KrakenProvider() {
-        this.version = readVersion();
-    }
-
-    private static String readVersion() {
-        try (InputStream in = KrakenProvider.class.getResourceAsStream("plugin.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("plugin.properties is missing from the Kraken plugin jar");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return Objects.requireNonNull(properties.getProperty("version"), "version missing in plugin.properties");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Kraken plugin's plugin.properties", e);
-        }
+        this.version = PluginVersion.of(KrakenProvider.class, "plugin.properties");
     }
 
     @Override

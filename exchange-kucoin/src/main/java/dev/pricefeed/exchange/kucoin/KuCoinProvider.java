@@ -4,15 +4,11 @@ import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.PluginVersion;
 import dev.pricefeed.spi.Spi;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The KuCoin Spot plugin: public ticker, best bid/offer, 24 h statistics and trades, with REST fallback. */
 public final class KuCoinProvider implements ExchangeProvider {
@@ -20,12 +16,11 @@ public final class KuCoinProvider implements ExchangeProvider {
     /** The exchange id users write. */
     public static final String ID = "kucoin";
 
-    private static final Logger LOG = LoggerFactory.getLogger(KuCoinProvider.class);
-    private static final String VERSION = readVersion();
+    private final String version;
 
-    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    /** Creates the provider; called by {@link java.util.ServiceLoader}; reads the plugin's own version. */
     public KuCoinProvider() {
-        // nothing to set up: every feed gets its own connector from create()
+        this.version = PluginVersion.of(KuCoinProvider.class, "plugin.properties");
     }
 
     @Override
@@ -35,7 +30,7 @@ public final class KuCoinProvider implements ExchangeProvider {
 
     @Override
     public String version() {
-        return VERSION;
+        return version;
     }
 
     @Override
@@ -53,20 +48,5 @@ public final class KuCoinProvider implements ExchangeProvider {
     public ExchangeConnector create(ExchangeContext context) {
         Objects.requireNonNull(context, "context is null");
         return new KuCoinConnector(context);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = KuCoinProvider.class.getResourceAsStream("plugin.properties")) {
-            if (in == null) {
-                LOG.warn("plugin.properties is missing from the kucoin plugin jar; its version is unknown");
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            LOG.warn("cannot read the kucoin plugin's version", e);
-            return "unknown";
-        }
     }
 }
