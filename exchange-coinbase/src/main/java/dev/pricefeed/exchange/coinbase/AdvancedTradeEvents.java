@@ -5,6 +5,7 @@ import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.SymbolMapper;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
@@ -22,12 +23,12 @@ import java.util.Set;
  */
 final class AdvancedTradeEvents {
 
-    private final CoinbaseSymbols symbols;
+    private final SymbolMapper symbols;
     private final List<Tick.Builder> ticks = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
     private Map<String, Set<String>> subscriptions;
 
-    AdvancedTradeEvents(CoinbaseSymbols symbols) {
+    AdvancedTradeEvents(SymbolMapper symbols) {
         this.symbols = symbols;
     }
 

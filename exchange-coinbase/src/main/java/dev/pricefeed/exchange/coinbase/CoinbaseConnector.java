@@ -7,6 +7,7 @@ import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
+import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class CoinbaseConnector implements ExchangeConnector {
     private final CoinbaseFeed feed;
     private final URI websocket;
     private final URI rest;
-    private final CoinbaseSymbols symbols = new CoinbaseSymbols();
+    private final SymbolMapper symbols = new SeparatorSymbols('-');
     private final ProductTickerPoller poller;
     private final AtomicLong connections = new AtomicLong();
 

@@ -7,6 +7,7 @@ import dev.pricefeed.Trade;
 import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.SymbolMapper;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ final class CoinbaseParser implements MessageParser {
      */
     private static final long RESET_DISTANCE = 1_000_000L;
 
-    private final CoinbaseSymbols symbols;
+    private final SymbolMapper symbols;
     private final SubscriptionLedger ledger;
     private final String envelopeStream;
     private final AdvancedTradeEvents events;
@@ -67,7 +68,7 @@ final class CoinbaseParser implements MessageParser {
      * @param envelopeStream the sequence stream name of Advanced Trade's {@code sequence_num}, unique per connection
      *     because the counter starts again on every connection
      */
-    CoinbaseParser(CoinbaseSymbols symbols, SubscriptionLedger ledger, String envelopeStream) {
+    CoinbaseParser(SymbolMapper symbols, SubscriptionLedger ledger, String envelopeStream) {
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
         this.ledger = Objects.requireNonNull(ledger, "ledger is null");
         this.envelopeStream = Objects.requireNonNull(envelopeStream, "envelopeStream is null");

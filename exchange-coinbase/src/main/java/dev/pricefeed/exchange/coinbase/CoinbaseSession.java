@@ -5,6 +5,7 @@ import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.SymbolMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +28,12 @@ final class CoinbaseSession implements ConnectionSession {
 
     private final CoinbaseFeed feed;
     private final URI uri;
-    private final CoinbaseSymbols symbols;
+    private final SymbolMapper symbols;
     private final SubscriptionLedger ledger;
     private final CoinbaseParser parser;
     private final AtomicBoolean heartbeatsAsked = new AtomicBoolean();
 
-    CoinbaseSession(CoinbaseFeed feed, URI uri, CoinbaseSymbols symbols, String envelopeStream) {
+    CoinbaseSession(CoinbaseFeed feed, URI uri, SymbolMapper symbols, String envelopeStream) {
         this.feed = Objects.requireNonNull(feed, "feed is null");
         this.uri = Objects.requireNonNull(uri, "uri is null");
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");

@@ -6,6 +6,7 @@ import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.RateLimitedException;
 import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.SymbolMapper;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.IOException;
@@ -36,10 +37,10 @@ final class ProductTickerPoller implements FallbackPoller {
 
     private final HttpClient http;
     private final URI rest;
-    private final CoinbaseSymbols symbols;
+    private final SymbolMapper symbols;
     private final Clock clock;
 
-    ProductTickerPoller(HttpClient http, URI rest, CoinbaseSymbols symbols, Clock clock) {
+    ProductTickerPoller(HttpClient http, URI rest, SymbolMapper symbols, Clock clock) {
         this.http = Objects.requireNonNull(http, "http is null");
         this.rest = Objects.requireNonNull(rest, "rest is null");
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");

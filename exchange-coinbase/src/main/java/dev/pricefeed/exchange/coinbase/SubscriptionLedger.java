@@ -2,6 +2,7 @@ package dev.pricefeed.exchange.coinbase;
 
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.SymbolMapper;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,10 +22,10 @@ final class SubscriptionLedger {
     static final String MISSING = "not in Coinbase's subscriptions reply";
 
     private final CoinbaseFeed feed;
-    private final CoinbaseSymbols symbols;
+    private final SymbolMapper symbols;
     private final Deque<List<Subscription>> open = new ArrayDeque<>();
 
-    SubscriptionLedger(CoinbaseFeed feed, CoinbaseSymbols symbols) {
+    SubscriptionLedger(CoinbaseFeed feed, SymbolMapper symbols) {
         this.feed = Objects.requireNonNull(feed, "feed is null");
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
     }

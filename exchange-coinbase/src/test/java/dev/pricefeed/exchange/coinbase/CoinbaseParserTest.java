@@ -8,7 +8,9 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
+import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.SymbolMapper;
 import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,7 +23,7 @@ class CoinbaseParserTest {
     private static final Instrument ETH_USD = Instrument.of("ETH/USD");
     private static final String STREAM = "sequence_num:connection-7";
 
-    private final CoinbaseSymbols symbols = new CoinbaseSymbols();
+    private final SymbolMapper symbols = new SeparatorSymbols('-');
     private final SubscriptionLedger exchangeLedger = new SubscriptionLedger(CoinbaseFeed.EXCHANGE, symbols);
     private final SubscriptionLedger advancedLedger = new SubscriptionLedger(CoinbaseFeed.ADVANCED_TRADE, symbols);
     private final CoinbaseParser exchange = new CoinbaseParser(symbols, exchangeLedger, STREAM);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.KeepAlive;
+import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.SymbolMapper;
 import dev.pricefeed.testkit.RecordingSink;
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +20,7 @@ class CoinbaseSessionTest {
     private static final Instrument ETH_USD = Instrument.of("ETH/USD");
     private static final URI URI_ = URI.create("ws://127.0.0.1:1/");
 
-    private final CoinbaseSymbols symbols = new CoinbaseSymbols();
+    private final SymbolMapper symbols = new SeparatorSymbols('-');
 
     @Test
     void exchangeSubscribesTickerAndHeartbeatForEveryProductInOneMessage() {

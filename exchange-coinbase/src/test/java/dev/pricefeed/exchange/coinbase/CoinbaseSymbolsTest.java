@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
+import dev.pricefeed.spi.SeparatorSymbols;
+import dev.pricefeed.spi.SymbolMapper;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CoinbaseSymbolsTest {
 
-    private final CoinbaseSymbols symbols = new CoinbaseSymbols();
+    private final SymbolMapper symbols = new SeparatorSymbols('-');
 
     @Test
     void instrumentsMapToDashedProductIdsAndBack() {

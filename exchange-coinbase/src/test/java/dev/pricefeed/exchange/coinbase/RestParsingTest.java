@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
+import dev.pricefeed.spi.SeparatorSymbols;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,7 @@ class RestParsingTest {
     @Test
     void productTickerKeepsEveryValueExactly() {
         ProductTickerPoller poller = new ProductTickerPoller(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:1"),
-                new CoinbaseSymbols(), Clock.fixed(NOW, ZoneOffset.UTC));
+                new SeparatorSymbols('-'), Clock.fixed(NOW, ZoneOffset.UTC));
 
         Tick tick = poller.parse(Instrument.of("BTC/USD"), Samples.read("exchange-rest-product-ticker-docs.json"));
 
@@ -40,7 +41,7 @@ class RestParsingTest {
     @Test
     void pollingIsPacedAtTenRequestsPerSecond() {
         ProductTickerPoller poller = new ProductTickerPoller(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:1"),
-                new CoinbaseSymbols(), Clock.systemUTC());
+                new SeparatorSymbols('-'), Clock.systemUTC());
 
         assertThat(poller.minInterval(1)).isEqualTo(Duration.ofMillis(100));
         assertThat(poller.minInterval(25)).isEqualTo(Duration.ofMillis(2500));

@@ -11,6 +11,7 @@ import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class KuCoinConnector implements ExchangeConnector {
 
     private final ExchangeContext context;
     private final KuCoinOptions options;
-    private final KuCoinSymbols symbols = new KuCoinSymbols();
+    private final SymbolMapper symbols = new SeparatorSymbols('-');
     /** Shared by every connection, so a handover's old connection cannot overwrite newer data. */
     private final StreamOrder order = new StreamOrder();
     private final URI rest;

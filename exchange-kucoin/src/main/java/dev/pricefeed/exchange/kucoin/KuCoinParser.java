@@ -7,6 +7,7 @@ import dev.pricefeed.Trade;
 import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.SymbolMapper;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class KuCoinParser implements MessageParser {
     static final String SNAPSHOT = "/market/snapshot:";
     static final String MATCH = "/market/match:";
 
-    private final KuCoinSymbols symbols;
+    private final SymbolMapper symbols;
     private final PendingAcks acks;
     private final StreamOrder order;
 
@@ -34,7 +35,7 @@ final class KuCoinParser implements MessageParser {
      * @param acks the subscribe messages of this connection waiting for answers (empty outside a connection)
      * @param order the newest number per stream, shared by every connection of the feed
      */
-    KuCoinParser(KuCoinSymbols symbols, PendingAcks acks, StreamOrder order) {
+    KuCoinParser(SymbolMapper symbols, PendingAcks acks, StreamOrder order) {
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
         this.acks = Objects.requireNonNull(acks, "acks is null");
         this.order = Objects.requireNonNull(order, "order is null");

@@ -4,6 +4,7 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
 import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.SymbolMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,10 +39,10 @@ final class KuCoinPoller implements FallbackPoller {
 
     private final HttpClient http;
     private final URI rest;
-    private final KuCoinSymbols symbols;
+    private final SymbolMapper symbols;
     private final Clock clock;
 
-    KuCoinPoller(HttpClient http, URI rest, KuCoinSymbols symbols, Clock clock) {
+    KuCoinPoller(HttpClient http, URI rest, SymbolMapper symbols, Clock clock) {
         this.http = Objects.requireNonNull(http, "http is null");
         this.rest = Objects.requireNonNull(rest, "rest is null");
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");

@@ -5,6 +5,7 @@ import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.SymbolMapper;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,12 @@ final class KuCoinSession implements ConnectionSession {
     private final URI uri;
     private final KeepAlive keepAlive;
     private final boolean stats;
-    private final KuCoinSymbols symbols;
+    private final SymbolMapper symbols;
     private final PendingAcks acks = new PendingAcks();
     private final KuCoinParser parser;
     private final AtomicLong nextId = new AtomicLong();
 
-    KuCoinSession(URI uri, KeepAlive keepAlive, boolean stats, KuCoinSymbols symbols, StreamOrder order) {
+    KuCoinSession(URI uri, KeepAlive keepAlive, boolean stats, SymbolMapper symbols, StreamOrder order) {
         this.uri = Objects.requireNonNull(uri, "uri is null");
         this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive is null");
         this.stats = stats;

@@ -3,6 +3,7 @@ package dev.pricefeed.exchange.kucoin;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
 import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.SymbolMapper;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.IOException;
@@ -297,7 +298,7 @@ final class RestReplies {
     }
 
     /** The instruments of a {@code /api/v2/symbols} answer; symbols this library cannot name are left out. */
-    static Set<Instrument> symbols(String body, KuCoinSymbols mapper) throws IOException {
+    static Set<Instrument> symbols(String body, SymbolMapper mapper) throws IOException {
         String code = null;
         String msg = null;
         Set<Instrument> instruments = new LinkedHashSet<>();
@@ -326,7 +327,7 @@ final class RestReplies {
         return instruments;
     }
 
-    private static void symbolList(JsonParser parser, KuCoinSymbols mapper, Set<Instrument> instruments) {
+    private static void symbolList(JsonParser parser, SymbolMapper mapper, Set<Instrument> instruments) {
         Event item;
         while ((item = parser.next()) != Event.END_ARRAY) {
             if (item != Event.START_OBJECT) {

@@ -9,8 +9,10 @@ import dev.pricefeed.spi.AuthenticationException;
 import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeProvider;
 import dev.pricefeed.spi.Limits;
+import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.SymbolMapper;
 import dev.pricefeed.testkit.TestExchangeContext;
 import java.net.URI;
 import java.time.Duration;
@@ -99,7 +101,7 @@ class KuCoinConnectorTest {
 
     @Test
     void symbolsMapBothWaysAndKeepUsdApartFromUsdt() {
-        KuCoinSymbols symbols = new KuCoinSymbols();
+        SymbolMapper symbols = new SeparatorSymbols('-');
 
         assertThat(symbols.toNative(BTC)).isEqualTo("BTC-USDT");
         assertThat(symbols.toNative(Instrument.of("BTC/USD"))).isEqualTo("BTC-USD");

@@ -8,7 +8,9 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
+import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.SymbolMapper;
 import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,7 +21,7 @@ class KuCoinParserTest {
 
     private static final Instrument BTC_USDT = Instrument.of("BTC/USDT");
 
-    private final KuCoinSymbols symbols = new KuCoinSymbols();
+    private final SymbolMapper symbols = new SeparatorSymbols('-');
     private final PendingAcks acks = new PendingAcks();
     private final KuCoinParser parser = new KuCoinParser(symbols, acks, new StreamOrder());
     private final RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);

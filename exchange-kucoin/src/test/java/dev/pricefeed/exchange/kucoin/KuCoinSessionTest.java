@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.KeepAlive;
+import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.testkit.RecordingSink;
 import java.net.URI;
@@ -23,7 +24,7 @@ class KuCoinSessionTest {
             Duration.ofSeconds(28));
 
     private KuCoinSession session(boolean stats) {
-        return new KuCoinSession(URI_WITH_TOKEN, keepAlive, stats, new KuCoinSymbols(), new StreamOrder());
+        return new KuCoinSession(URI_WITH_TOKEN, keepAlive, stats, new SeparatorSymbols('-'), new StreamOrder());
     }
 
     @Test

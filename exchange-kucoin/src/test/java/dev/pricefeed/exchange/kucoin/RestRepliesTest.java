@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
+import dev.pricefeed.spi.SeparatorSymbols;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -110,12 +111,13 @@ class RestRepliesTest {
 
     @Test
     void symbolsListEveryMappableSymbol() throws IOException {
-        assertThat(RestReplies.symbols(Fixtures.read("rest-symbols-v2-shape.json"), new KuCoinSymbols()))
+        assertThat(RestReplies.symbols(Fixtures.read("rest-symbols-v2-shape.json"), new SeparatorSymbols('-')))
                 .containsExactly(BTC, Instrument.of("ETH/BTC"));
     }
 
     @Test
     void notJsonIsAnIoException() {
-        assertThatThrownBy(() -> RestReplies.symbols("<html>", new KuCoinSymbols())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> RestReplies.symbols("<html>", new SeparatorSymbols('-')))
+                .isInstanceOf(IOException.class);
     }
 }
