@@ -29,25 +29,8 @@ final class RestReplies {
 
     /** The token and first instance server of a {@code bullet-public} answer. */
     static Bullet bullet(String body) throws IOException {
-        String code = null;
-        String msg = null;
-        Bullet bullet = null;
-        try (JsonParser parser = start(body)) {
-            Event event;
-            while ((event = parser.next()) != Event.END_OBJECT) {
-                String key = parser.getString();
-                Event value = parser.next();
-                switch (key) {
-                    case "code" -> code = JsonFrames.text(parser, value);
-                    case "msg" -> msg = JsonFrames.text(parser, value);
-                    case "data" -> bullet = value == Event.START_OBJECT ? bulletData(parser) : skipped(parser, value);
-                    default -> JsonFrames.skip(parser, value);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new IOException("KuCoin bullet-public answer is not valid JSON: " + e.getMessage(), e);
-        }
-        requireSuccess("bullet-public", code, msg);
+        Bullet bullet = envelope(body, "bullet-public",
+                (parser, value) -> value == Event.START_OBJECT ? bulletData(parser) : skipped(parser, value));
         if (bullet == null) {
             throw new IOException("KuCoin bullet-public answer has no token or no instance server");
         }
@@ -130,25 +113,8 @@ final class RestReplies {
 
     /** The tick of an {@code orderbook/level1} answer, or {@code null} when KuCoin has no data for the symbol. */
     static Tick level1(String body, Instrument instrument, Instant receivedAt) throws IOException {
-        String code = null;
-        String msg = null;
-        DataFields data = null;
-        try (JsonParser parser = start(body)) {
-            Event event;
-            while ((event = parser.next()) != Event.END_OBJECT) {
-                String key = parser.getString();
-                Event value = parser.next();
-                switch (key) {
-                    case "code" -> code = JsonFrames.text(parser, value);
-                    case "msg" -> msg = JsonFrames.text(parser, value);
-                    case "data" -> data = value == Event.START_OBJECT ? DataFields.read(parser) : skipped(parser, value);
-                    default -> JsonFrames.skip(parser, value);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new IOException("KuCoin level1 answer is not valid JSON: " + e.getMessage(), e);
-        }
-        requireSuccess("orderbook/level1", code, msg);
+        DataFields data = envelope(body, "orderbook/level1",
+                (parser, value) -> value == Event.START_OBJECT ? DataFields.read(parser) : skipped(parser, value));
         if (data == null) {
             return null;
         }
@@ -169,31 +135,15 @@ final class RestReplies {
     /** The ticks of an {@code allTickers} answer for the wanted symbols (native symbol to instrument). */
     static List<Tick> allTickers(String body, Map<String, Instrument> wanted, Instant receivedAt)
             throws IOException {
-        String code = null;
-        String msg = null;
         List<Tick> ticks = new ArrayList<>();
-        try (JsonParser parser = start(body)) {
-            Event event;
-            while ((event = parser.next()) != Event.END_OBJECT) {
-                String key = parser.getString();
-                Event value = parser.next();
-                switch (key) {
-                    case "code" -> code = JsonFrames.text(parser, value);
-                    case "msg" -> msg = JsonFrames.text(parser, value);
-                    case "data" -> {
-                        if (value == Event.START_OBJECT) {
-                            allTickersData(parser, wanted, receivedAt, ticks);
-                        } else {
-                            JsonFrames.skip(parser, value);
-                        }
-                    }
-                    default -> JsonFrames.skip(parser, value);
-                }
+        envelope(body, "allTickers", (parser, value) -> {
+            if (value == Event.START_OBJECT) {
+                allTickersData(parser, wanted, receivedAt, ticks);
+            } else {
+                JsonFrames.skip(parser, value);
             }
-        } catch (RuntimeException e) {
-            throw new IOException("KuCoin allTickers answer is not valid JSON: " + e.getMessage(), e);
-        }
-        requireSuccess("allTickers", code, msg);
+            return null;
+        });
         return ticks;
     }
 
@@ -299,31 +249,15 @@ final class RestReplies {
 
     /** The instruments of a {@code /api/v2/symbols} answer; symbols this library cannot name are left out. */
     static Set<Instrument> symbols(String body, SymbolMapper mapper) throws IOException {
-        String code = null;
-        String msg = null;
         Set<Instrument> instruments = new LinkedHashSet<>();
-        try (JsonParser parser = start(body)) {
-            Event event;
-            while ((event = parser.next()) != Event.END_OBJECT) {
-                String key = parser.getString();
-                Event value = parser.next();
-                switch (key) {
-                    case "code" -> code = JsonFrames.text(parser, value);
-                    case "msg" -> msg = JsonFrames.text(parser, value);
-                    case "data" -> {
-                        if (value == Event.START_ARRAY) {
-                            symbolList(parser, mapper, instruments);
-                        } else {
-                            JsonFrames.skip(parser, value);
-                        }
-                    }
-                    default -> JsonFrames.skip(parser, value);
-                }
+        envelope(body, "symbols", (parser, value) -> {
+            if (value == Event.START_ARRAY) {
+                symbolList(parser, mapper, instruments);
+            } else {
+                JsonFrames.skip(parser, value);
             }
-        } catch (RuntimeException e) {
-            throw new IOException("KuCoin symbols answer is not valid JSON: " + e.getMessage(), e);
-        }
-        requireSuccess("symbols", code, msg);
+            return null;
+        });
         return instruments;
     }
 
@@ -348,6 +282,35 @@ final class RestReplies {
                 }
             }
         }
+    }
+
+    /** Reads the value of {@code data}; the parser stands on its first event. */
+    private interface DataReader<T> {
+        T read(JsonParser parser, Event value) throws IOException;
+    }
+
+    /** Reads the {@code code}/{@code msg}/{@code data} envelope of an answer and returns what {@code data} gave. */
+    private static <T> T envelope(String body, String endpoint, DataReader<T> data) throws IOException {
+        String code = null;
+        String msg = null;
+        T result = null;
+        try (JsonParser parser = start(body)) {
+            Event event;
+            while ((event = parser.next()) != Event.END_OBJECT) {
+                String key = parser.getString();
+                Event value = parser.next();
+                switch (key) {
+                    case "code" -> code = JsonFrames.text(parser, value);
+                    case "msg" -> msg = JsonFrames.text(parser, value);
+                    case "data" -> result = data.read(parser, value);
+                    default -> JsonFrames.skip(parser, value);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("KuCoin " + endpoint + " answer is not valid JSON: " + e.getMessage(), e);
+        }
+        requireSuccess(endpoint, code, msg);
+        return result;
     }
 
     private static JsonParser start(String body) {
