@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -88,17 +87,7 @@ final class KrakenRestPoller implements FallbackPoller {
                 JsonFrames.skip(parser, value);
                 continue;
             }
-            Arrays.fill(values, null);
-            int i = 0;
-            Event item;
-            while ((item = parser.next()) != Event.END_ARRAY) {
-                if (i < values.length && (item == Event.VALUE_STRING || item == Event.VALUE_NUMBER)) {
-                    values[i] = JsonFrames.decimal(parser, item);
-                } else {
-                    JsonFrames.skip(parser, item);
-                }
-                i++;
-            }
+            KrakenV1Parser.readArray(parser, values);
             switch (name) {
                 case "a" -> tick.ask(values[0]).askSize(values[2]);
                 case "b" -> tick.bid(values[0]).bidSize(values[2]);

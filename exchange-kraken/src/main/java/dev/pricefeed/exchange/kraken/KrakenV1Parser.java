@@ -94,7 +94,8 @@ final class KrakenV1Parser {
         sink.tick(tick.build());
     }
 
-    private static void readArray(JsonParser parser, BigDecimal[] values) {
+    /** Reads the array just entered into {@code values} by position, null where it has no number. */
+    static void readArray(JsonParser parser, BigDecimal[] values) {
         Arrays.fill(values, null);
         int i = 0;
         Event event;
