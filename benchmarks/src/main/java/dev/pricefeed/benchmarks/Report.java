@@ -187,6 +187,7 @@ public final class Report {
     private void loopback() throws IOException {
         JsonObject lp = object("loopback-pricefeed.json");
         JsonObject lx = object("loopback-xchange.json");
+        JsonObject lr = object("loopback-reference.json");
         if (lp == null) {
             return;
         }
@@ -201,14 +202,23 @@ public final class Report {
             if (x != null) {
                 loopbackRow(x, "XChange");
             }
+            JsonObject r = lr == null ? null : phase(lr, p.getString("phase"));
+            if (r != null) {
+                loopbackRow(r, "reference");
+            }
         }
         if (lx != null) {
             md.append("\nSaturation (median of the three rounds): pricefeed ").append(count(saturation(lp)))
                     .append(" ticks/s, XChange ").append(count(saturation(lx))).append(" ticks/s, ratio ×")
-                    .append(fixed(saturation(lp) / saturation(lx), 2)).append(".\n");
+                    .append(fixed(saturation(lp) / saturation(lx), 2)).append(".");
+            if (lr != null) {
+                md.append(" Reference (JDK WebSocket client + pricefeed's Binance parser, no runtime): ")
+                        .append(count(saturation(lr))).append(" ticks/s.");
+            }
+            md.append('\n');
         }
         md.append("\nCPU per frame by thread (saturation-2, µs):\n\n");
-        for (JsonObject doc : new JsonObject[] {lp, lx}) {
+        for (JsonObject doc : new JsonObject[] {lp, lx, lr}) {
             if (doc == null) {
                 continue;
             }

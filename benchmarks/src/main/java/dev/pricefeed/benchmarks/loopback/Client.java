@@ -27,7 +27,8 @@ public interface Client extends AutoCloseable {
         return switch (name) {
             case "pricefeed" -> new PricefeedClient(tuning);
             case "xchange" -> new XChangeClient();
-            default -> throw new IllegalArgumentException("unknown client " + name + " (pricefeed or xchange)");
+            case "reference" -> new TransportFloorClient();
+            default -> throw new IllegalArgumentException("unknown client " + name + " (pricefeed, xchange or reference)");
         };
     }
 
