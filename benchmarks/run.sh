@@ -2,7 +2,8 @@
 # Runs the whole benchmark suite (about 10 minutes on 2 cores) from a clean build:
 #   1. parsers: JMH, one thread, -prof gc, pricefeed and XChange-stream 5.2.0 on the same sample frames
 #   2. end to end over loopback: emulator process -> one client process, saturation and 1k/20k/100k frames/s
-#      (clients: pricefeed, XChange-stream, and a reference: the JDK WebSocket client + pricefeed's parser alone)
+#      (Binance: pricefeed, XChange-stream, and a reference: the JDK WebSocket client + pricefeed's parser alone;
+#      Coinbase Exchange: pricefeed and XChange-stream)
 #   3. recovery after a drop (pricefeed: 20 drops; XChange: 3, it waits 15 s each)
 #   4. start to first tick of bin/pricefeed (skipped when the distribution cannot be built)
 #   5. scale: 1,000 instruments over the four exchanges
@@ -59,7 +60,11 @@ log "1/5 parsers (JMH: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement, -prof gc)"
 log "2/5 end to end over loopback"
 for client in pricefeed xchange reference; do
   "${JAVA[@]}" -Xms512m -Xmx512m dev.pricefeed.benchmarks.loopback.LoopbackBenchmark "$client" \
-    "$RAW/loopback-$client.json"
+    "$RAW/loopback-$client.json" binance
+done
+for client in pricefeed xchange; do
+  "${JAVA[@]}" -Xms512m -Xmx512m dev.pricefeed.benchmarks.loopback.LoopbackBenchmark "$client" \
+    "$RAW/loopback-coinbase-$client.json" coinbase
 done
 
 log "3/5 recovery after a drop"

@@ -61,7 +61,9 @@ public final class Report {
         machine();
         targets();
         parsers();
-        loopback();
+        loopback("### 2. End to end over loopback (Binance ticker frames, one connection)", "loopback-");
+        loopback("### 2b. End to end over loopback (Coinbase Exchange ticker frames, one connection)",
+                "loopback-coinbase-");
         recovery();
         start();
         scale();
@@ -184,14 +186,14 @@ public final class Report {
                 + "not in the comparison).\n\n");
     }
 
-    private void loopback() throws IOException {
-        JsonObject lp = object("loopback-pricefeed.json");
-        JsonObject lx = object("loopback-xchange.json");
-        JsonObject lr = object("loopback-reference.json");
+    private void loopback(String title, String prefix) throws IOException {
+        JsonObject lp = object(prefix + "pricefeed.json");
+        JsonObject lx = object(prefix + "xchange.json");
+        JsonObject lr = object(prefix + "reference.json");
         if (lp == null) {
             return;
         }
-        md.append("### 2. End to end over loopback (Binance ticker frames, one connection)\n\n");
+        md.append(title).append("\n\n");
         row("phase", "client", "ticks/s", "lost (queue drops)", "CPU µs/frame", "kernel share", "ctx switches/frame",
                 "p50 µs", "p99 µs", "p99.9 µs", "max µs", "GC (count / ms / max pause ms)");
         row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---");

@@ -10,7 +10,8 @@ public interface Client extends AutoCloseable {
 
     /**
      * Connects to the emulator ({@code ws://127.0.0.1:port/}, REST {@code http://127.0.0.1:port/}), subscribes the
-     * BTC/USDT ticker and reports every ticker it delivers to the application to {@code arrivals}.
+     * ticker the frames are for (BTC/USDT on Binance, BTC/USD on Coinbase) and reports every ticker it delivers to the
+     * application to {@code arrivals}.
      */
     void start(URI websocket, URI rest, Arrivals arrivals) throws Exception;
 
@@ -22,11 +23,17 @@ public interface Client extends AutoCloseable {
     @Override
     void close();
 
-    /** Makes the client named on the command line. */
-    static Client named(String name, RecoveryTuning tuning) {
+    /** Makes the client named on the command line for an exchange ({@code binance} or {@code coinbase}). */
+    static Client named(String name, String exchange, RecoveryTuning tuning) {
+        if (!exchange.equals("binance") && !exchange.equals("coinbase")) {
+            throw new IllegalArgumentException("no harness for " + exchange + " (binance or coinbase)");
+        }
+        if (name.equals("reference") && !exchange.equals("binance")) {
+            throw new IllegalArgumentException("the reference client reads Binance only");
+        }
         return switch (name) {
-            case "pricefeed" -> new PricefeedClient(tuning);
-            case "xchange" -> new XChangeClient();
+            case "pricefeed" -> new PricefeedClient(exchange, tuning);
+            case "xchange" -> new XChangeClient(exchange);
             case "reference" -> new TransportFloorClient();
             default -> throw new IllegalArgumentException("unknown client " + name + " (pricefeed, xchange or reference)");
         };

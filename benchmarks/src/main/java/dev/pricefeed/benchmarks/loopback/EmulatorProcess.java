@@ -1,8 +1,11 @@
 package dev.pricefeed.benchmarks.loopback;
 
+import dev.pricefeed.Instrument;
 import dev.pricefeed.testkit.EmulatorConnection;
 import dev.pricefeed.testkit.EmulatorServer;
+import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
+import dev.pricefeed.testkit.coinbase.CoinbaseSimulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,11 +20,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The emulator side of the loopback harnesses, in a process of its own so the client's CPU time, heap and GC are its
- * own: the test kit's Binance simulator on 127.0.0.1, driven by one-line commands on standard input, answering one
- * line each on standard output.
+ * own: the test kit's Binance (default) or Coinbase Exchange simulator on 127.0.0.1 (argument {@code binance} or
+ * {@code coinbase}), driven by one-line commands on standard input, answering one line each on standard output.
  *
  * <ul>
- *   <li>{@code await-subscribed N MILLIS}: waits until connection N is subscribed to {@code btcusdt@ticker};</li>
+ *   <li>{@code await-subscribed N MILLIS}: waits until connection N is subscribed to the ticker (BTC/USDT on
+ *   Binance, BTC/USD on Coinbase);</li>
  *   <li>{@code stream COUNT RATE}: numbered frames on the newest connection; RATE 0 = pre-built frames through
  *   {@link EmulatorConnection#stream} as fast as the client reads, else paced with the send time inside;</li>
  *   <li>{@code publish PERIOD_MICROS}: from now on a numbered frame with its send time to every open connection per
@@ -33,21 +37,29 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class EmulatorProcess {
 
-    private final BinanceSimulator simulator;
+    private static final Instrument COINBASE_TICKER = Instrument.of("BTC/USD");
+
+    private final String exchange;
+    private final ExchangeSimulator simulator;
     private final EmulatorServer server;
     private final AtomicLong numbers = new AtomicLong();
     private final PrintStream out;
 
-    private EmulatorProcess(PrintStream out) {
+    private EmulatorProcess(String exchange, PrintStream out) {
+        this.exchange = exchange;
         this.out = out;
-        simulator = BinanceSimulator.builder().instruments(List.of("BTC/USDT", "ETH/USDT")).tickerInterval(null)
-                .noPings().start();
+        simulator = switch (exchange) {
+            case "binance" -> BinanceSimulator.builder().instruments(List.of("BTC/USDT", "ETH/USDT"))
+                    .tickerInterval(null).noPings().start();
+            case "coinbase" -> CoinbaseSimulator.builder().instruments("BTC/USD", "ETH/USD").start();
+            default -> throw new IllegalArgumentException("no emulator for " + exchange);
+        };
         server = simulator.server();
     }
 
     public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        EmulatorProcess process = new EmulatorProcess(out);
+        EmulatorProcess process = new EmulatorProcess(args.length > 0 ? args[0] : "binance", out);
         out.println("READY " + process.server.wsUri("/") + " " + process.server.httpUri("/"));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -62,6 +74,15 @@ public final class EmulatorProcess {
         }
         process.simulator.close();
         System.exit(0);
+    }
+
+    /** Whether connection {@code id} (1-based accept number) is subscribed to the ticker the frames are for. */
+    private boolean subscribed(int id) {
+        if (simulator instanceof BinanceSimulator binance) {
+            return binance.streams(id).contains(TickerFrames.STREAM);
+        }
+        // the Coinbase simulator counts ticker subscriptions since start, and every connection subscribes once
+        return simulator.tickerSubscriptions(COINBASE_TICKER) >= id;
     }
 
     private boolean command(String[] words) throws InterruptedException {
@@ -87,15 +108,13 @@ public final class EmulatorProcess {
     private void awaitSubscribed(int connection, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (System.nanoTime() < deadline) {
-            if (server.connectionsAccepted() >= connection
-                    && simulator.streams(connection).contains(TickerFrames.STREAM)) {
+            if (server.connectionsAccepted() >= connection && subscribed(connection)) {
                 out.println("SUBSCRIBED " + connection);
                 return;
             }
             Thread.sleep(1);
         }
-        out.println("ERROR connection " + connection + " not subscribed within " + millis + " ms; streams "
-                + simulator.streamsByConnection());
+        out.println("ERROR connection " + connection + " not subscribed within " + millis + " ms");
     }
 
     private EmulatorConnection newest() {
@@ -112,12 +131,12 @@ public final class EmulatorProcess {
         if (rate <= 0) {
             List<String> frames = new ArrayList<>((int) count);
             for (long i = 0; i < count; i++) {
-                frames.add(TickerFrames.frame(numbers.incrementAndGet(), 0));
+                frames.add(TickerFrames.frame(exchange, numbers.incrementAndGet(), 0));
             }
             connection.stream(frames, 0);
         } else {
             numbers.addAndGet(count);
-            Thread sender = new Thread(() -> paced(connection, first, count, rate), "bench-paced-sender");
+            Thread sender = new Thread(() -> paced(exchange, connection, first, count, rate), "bench-paced-sender");
             sender.setDaemon(true);
             sender.start();
         }
@@ -125,7 +144,7 @@ public final class EmulatorProcess {
     }
 
     /** Sends frame after frame on schedule (start + i / rate), each stamped with the time it is handed to the emulator. */
-    private static void paced(EmulatorConnection connection, long first, long count, double rate) {
+    private static void paced(String exchange, EmulatorConnection connection, long first, long count, double rate) {
         long period = (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
         for (long i = 0; i < count && connection.isOpen(); i++) {
@@ -135,7 +154,7 @@ public final class EmulatorProcess {
             for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
                 LockSupport.parkNanos(left);
             }
-            connection.send(TickerFrames.frame(first + i, System.nanoTime()));
+            connection.send(TickerFrames.frame(exchange, first + i, System.nanoTime()));
         }
     }
 
@@ -149,8 +168,8 @@ public final class EmulatorProcess {
                     LockSupport.parkNanos(left);
                 }
                 for (EmulatorConnection connection : server.connections()) {
-                    if (simulator.streams(connection.id()).contains(TickerFrames.STREAM)) {
-                        connection.send(TickerFrames.frame(numbers.incrementAndGet(), System.nanoTime()));
+                    if (subscribed(connection.id())) {
+                        connection.send(TickerFrames.frame(exchange, numbers.incrementAndGet(), System.nanoTime()));
                     }
                 }
             }

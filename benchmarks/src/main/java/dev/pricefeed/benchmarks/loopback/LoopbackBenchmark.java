@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * End to end over loopback: the emulator (its own process) streams numbered Binance ticker frames on one connection
- * to one client in this process, as fast as the client reads and then at fixed rates; reports delivered ticks per
- * second, CPU time per frame, latency from the emulator's send to the listener, frames lost and GC.
+ * End to end over loopback: the emulator (its own process) streams numbered ticker frames of one exchange on one
+ * connection to one client in this process, as fast as the client reads and then at fixed rates; reports delivered
+ * ticks per second, CPU time per frame, latency from the emulator's send to the listener, frames lost and GC.
  *
- * <p>Usage: {@code LoopbackBenchmark pricefeed|xchange RESULT.json}
+ * <p>Usage: {@code LoopbackBenchmark pricefeed|xchange|reference RESULT.json [binance|coinbase]}
  */
 public final class LoopbackBenchmark {
 
@@ -33,14 +33,16 @@ public final class LoopbackBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: LoopbackBenchmark pricefeed|xchange RESULT.json");
+        if (args.length < 2) {
+            throw new IllegalArgumentException(
+                    "usage: LoopbackBenchmark pricefeed|xchange|reference RESULT.json [binance|coinbase]");
         }
+        String exchange = args.length > 2 ? args[2] : "binance";
         Arrivals arrivals = new Arrivals();
         JsonArrayBuilder phases = Json.createArrayBuilder();
         String clientName;
-        try (EmulatorChild emulator = EmulatorChild.start(EmulatorProcess.class, "1g");
-             Client client = Client.named(args[0], Client.RecoveryTuning.DEFAULTS)) {
+        try (EmulatorChild emulator = EmulatorChild.start(EmulatorProcess.class, "1g", exchange);
+             Client client = Client.named(args[0], exchange, Client.RecoveryTuning.DEFAULTS)) {
             clientName = client.name();
             client.start(emulator.websocket(), emulator.rest(), arrivals);
             emulator.call("await-subscribed 1 30000");
@@ -58,6 +60,7 @@ public final class LoopbackBenchmark {
         Results.write(Path.of(args[1]), Json.createObjectBuilder()
                 .add("benchmark", "loopback")
                 .add("client", clientName)
+                .add("exchange", exchange)
                 .add("when", Instant.now().toString())
                 .add("jvm", Results.jvm())
                 .add("phases", phases)

@@ -6,13 +6,18 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Properties;
 
-/** pricefeed with its Binance plugin, the ticker listener queued ({@link Delivery#queue()}) so no tick is conflated. */
+/**
+ * pricefeed with its Binance or Coinbase plugin, the ticker listener queued ({@link Delivery#queue()}) so no tick is
+ * conflated.
+ */
 final class PricefeedClient implements Client {
 
+    private final String exchange;
     private final RecoveryTuning tuning;
     private PriceFeed feed;
 
-    PricefeedClient(RecoveryTuning tuning) {
+    PricefeedClient(String exchange, RecoveryTuning tuning) {
+        this.exchange = exchange;
         this.tuning = tuning;
     }
 
@@ -23,7 +28,9 @@ final class PricefeedClient implements Client {
 
     @Override
     public void start(URI websocket, URI rest, Arrivals arrivals) {
-        PriceFeed.Builder builder = PriceFeed.builder().exchange("binance").instruments("BTC/USDT")
+        boolean coinbase = exchange.equals("coinbase");
+        PriceFeed.Builder builder = PriceFeed.builder().exchange(exchange)
+                .instruments(coinbase ? "BTC/USD" : "BTC/USDT")
                 .environment(Map.of()).systemProperties(new Properties())
                 .endpoint(websocket).restEndpoint(rest);
         if (tuning.healthyAfter() != null) {
@@ -33,7 +40,10 @@ final class PricefeedClient implements Client {
             builder.reconnectDelay(tuning.reconnectDelay());
         }
         feed = builder.build();
-        feed.onTick(tick -> arrivals.arrived(tick.quoteVolume().longValue(), tick.volume().longValue()),
+        // see TickerFrames for where each exchange's frames carry the number and the send time
+        feed.onTick(coinbase
+                ? tick -> arrivals.arrived(tick.open().longValue(), tick.volume().longValue())
+                : tick -> arrivals.arrived(tick.quoteVolume().longValue(), tick.volume().longValue()),
                 Delivery.queue());
         feed.start();
     }

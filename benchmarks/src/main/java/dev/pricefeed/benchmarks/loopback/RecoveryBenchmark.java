@@ -40,7 +40,8 @@ public final class RecoveryBenchmark {
         String name;
         long connections;
         try (EmulatorChild emulator = EmulatorChild.start(EmulatorProcess.class, "256m");
-             Client client = Client.named(args[0], new Client.RecoveryTuning(healthyAfter, null))) {
+             Client client = Client.named(args[0], "binance",
+                     new Client.RecoveryTuning(healthyAfter, null))) {
             name = client.name();
             client.start(emulator.websocket(), emulator.rest(), arrivals);
             emulator.call("await-subscribed 1 30000");
