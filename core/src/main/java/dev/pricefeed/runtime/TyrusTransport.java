@@ -82,7 +82,9 @@ final class TyrusTransport implements WebSocketTransport {
         @Override
         public void onOpen(Session session, EndpointConfig config) {
             session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-            session.setMaxIdleTimeout(0);
+            // Negative: no idle timer at all. With 0 Tyrus re-arms a timer task for every message it receives
+            // (a thread wake-up per frame); liveness is judged by Connection.checkAlive instead.
+            session.setMaxIdleTimeout(-1);
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) listener::onText);
             session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> listener.onPong());
         }

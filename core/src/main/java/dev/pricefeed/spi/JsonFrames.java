@@ -29,10 +29,8 @@ public final class JsonFrames {
     public static BigDecimal decimal(JsonParser parser, JsonParser.Event event) {
         switch (event) {
             case VALUE_NUMBER:
-                return parser.getBigDecimal();
             case VALUE_STRING:
-                String text = parser.getString();
-                return text.isEmpty() ? null : new BigDecimal(text);
+                return WireText.decimal(parser.getString());
             case VALUE_NULL:
                 return null;
             default:

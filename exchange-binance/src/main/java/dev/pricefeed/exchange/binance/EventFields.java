@@ -1,6 +1,7 @@
 package dev.pricefeed.exchange.binance;
 
 import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.WireText;
 import jakarta.json.stream.JsonParser;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -60,28 +61,27 @@ final class EventFields {
             JsonFrames.skip(parser, value);
             return;
         }
-        String text = JsonFrames.text(parser, value);
         switch (key) {
-            case "e" -> e = text;
-            case "E" -> eventTime = text;
-            case "s" -> s = text;
-            case "u" -> u = text;
-            case "t" -> t = text;
-            case "a" -> a = text;
-            case "A" -> bigA = text;
-            case "b" -> b = text;
-            case "B" -> bigB = text;
-            case "p" -> p = text;
-            case "q" -> q = text;
-            case "Q" -> bigQ = text;
-            case "T" -> bigT = text;
-            case "m" -> m = text;
-            case "c" -> c = text;
-            case "o" -> o = text;
-            case "h" -> h = text;
-            case "l" -> l = text;
-            case "v" -> v = text;
-            case "w" -> w = text;
+            case "e" -> e = JsonFrames.text(parser, value);
+            case "E" -> eventTime = JsonFrames.text(parser, value);
+            case "s" -> s = JsonFrames.text(parser, value);
+            case "u" -> u = JsonFrames.text(parser, value);
+            case "t" -> t = JsonFrames.text(parser, value);
+            case "a" -> a = JsonFrames.text(parser, value);
+            case "A" -> bigA = JsonFrames.text(parser, value);
+            case "b" -> b = JsonFrames.text(parser, value);
+            case "B" -> bigB = JsonFrames.text(parser, value);
+            case "p" -> p = JsonFrames.text(parser, value);
+            case "q" -> q = JsonFrames.text(parser, value);
+            case "Q" -> bigQ = JsonFrames.text(parser, value);
+            case "T" -> bigT = JsonFrames.text(parser, value);
+            case "m" -> m = JsonFrames.text(parser, value);
+            case "c" -> c = JsonFrames.text(parser, value);
+            case "o" -> o = JsonFrames.text(parser, value);
+            case "h" -> h = JsonFrames.text(parser, value);
+            case "l" -> l = JsonFrames.text(parser, value);
+            case "v" -> v = JsonFrames.text(parser, value);
+            case "w" -> w = JsonFrames.text(parser, value);
             default -> {
                 // fields this connector does not use (P, x, O, C, F, L, n, M, f, ...) are skipped
             }
@@ -90,7 +90,7 @@ final class EventFields {
 
     /** An exact decimal from wire text, or {@code null} when absent or empty. */
     static BigDecimal decimal(String text) {
-        return text == null || text.isEmpty() ? null : new BigDecimal(text);
+        return WireText.decimal(text);
     }
 
     /** An epoch-millisecond time from wire text, or {@code null} when absent. */

@@ -2,6 +2,7 @@ package dev.pricefeed.exchange.coinbase;
 
 import dev.pricefeed.Side;
 import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.WireText;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class Wire {
 
     /** An RFC 3339 time such as {@code 2022-10-19T23:28:22.061769Z}, or {@code null} when absent. */
     static Instant instant(String text) {
-        return text == null || text.isEmpty() ? null : Instant.parse(text);
+        return WireText.instant(text);
     }
 
     /** {@code buy}/{@code BUY} or {@code sell}/{@code SELL} as written; anything else makes the frame malformed. */

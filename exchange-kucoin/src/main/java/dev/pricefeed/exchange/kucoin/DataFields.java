@@ -1,6 +1,7 @@
 package dev.pricefeed.exchange.kucoin;
 
 import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.WireText;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
@@ -122,7 +123,7 @@ final class DataFields {
 
     /** An exact decimal from wire text, or {@code null} for none. */
     static BigDecimal decimal(String text) {
-        return text == null || text.isEmpty() ? null : new BigDecimal(text);
+        return WireText.decimal(text);
     }
 
     /** A non-negative whole number from wire text, or {@code null} when the text is not one (never throws). */

@@ -1,0 +1,80 @@
+package dev.pricefeed.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class WireTextTest {
+
+    @Test
+    void decimalsKeepValueAndScaleExactlyAsBigDecimalDoes() {
+        String[] samples = {"67523.10", "0.00003426", "3.426e-5", "3.426E+5", "1e3", "-0.5", "+7", "0", "0.00", "-0.0",
+                "740.0", "1361.44813783", "13834774380200032777", "123456789012345678", "1234567890123456789",
+                "0.000000000000000000000001", "99999999999999999999.99", ".5", "5.", "1e-400"};
+        for (String text : samples) {
+            assertThat(WireText.decimal(text)).as(text).isEqualTo(new BigDecimal(text));
+        }
+    }
+
+    @Test
+    void randomDecimalsMatchBigDecimal() {
+        Random random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            if (random.nextInt(4) == 0) {
+                text.append(random.nextBoolean() ? '-' : '+');
+            }
+            int intDigits = random.nextInt(12);
+            for (int i = 0; i < intDigits; i++) {
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextBoolean() || intDigits == 0) {
+                text.append('.');
+                int fraction = random.nextInt(12) + (intDigits == 0 ? 1 : 0);
+                for (int i = 0; i < fraction; i++) {
+                    text.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            if (random.nextInt(5) == 0) {
+                text.append(random.nextBoolean() ? 'e' : 'E').append(random.nextInt(3) == 0 ? "-" : "")
+                        .append(random.nextInt(30));
+            }
+            String s = text.toString();
+            assertThat(WireText.decimal(s)).as(s).isEqualTo(new BigDecimal(s));
+        }
+    }
+
+    @Test
+    void notANumberIsRefusedAndEmptyIsNull() {
+        assertThat(WireText.decimal("")).isNull();
+        assertThat(WireText.decimal(null)).isNull();
+        for (String bad : new String[] {"abc", "1.2.3", "-", "1e", "e5", "1,5", "NaN"}) {
+            assertThatThrownBy(() -> WireText.decimal(bad)).as(bad).isInstanceOf(NumberFormatException.class);
+        }
+    }
+
+    @Test
+    void instantsMatchTheJdkParser() {
+        String[] samples = {"2023-09-25T09:04:31.742648Z", "2022-10-19T23:28:22.061769Z", "2020-03-20T00:22:57.833Z",
+                "2014-11-07T08:19:27.028459Z", "2024-02-29T23:59:59Z", "2024-05-01T10:15:30.123456789Z",
+                "2023-09-25T11:04:31.5+02:00", "1999-12-31T23:30:00-05:30", "1970-01-01T00:00:00Z"};
+        for (String text : samples) {
+            assertThat(WireText.instant(text)).as(text).isEqualTo(OffsetDateTime.parse(text).toInstant());
+        }
+        assertThat(WireText.instant("")).isNull();
+    }
+
+    @Test
+    void invalidTimesFailLikeTheJdkParser() {
+        assertThatThrownBy(() -> WireText.instant("2023-13-01T00:00:00Z")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> WireText.instant("2023-02-29T00:00:00Z")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> WireText.instant("yesterday")).isInstanceOf(DateTimeParseException.class);
+        assertThat(WireText.instant("2024-01-01T00:00:00.1Z")).isEqualTo(Instant.parse("2024-01-01T00:00:00.100Z"));
+    }
+}
