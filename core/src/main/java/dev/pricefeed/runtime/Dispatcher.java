@@ -6,12 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +24,43 @@ final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int BATCH = 1024;
 
-    private final ExecutorService executor;
     private final Metrics metrics;
+    /** Mailboxes with something to deliver, each queued at most once (see {@code Base.scheduled}). */
+    private final ConcurrentLinkedQueue<Base<?>> ready = new ConcurrentLinkedQueue<>();
+    /** Set by the listener thread just before it parks; a producer unparks it only then (no wake-up per update). */
+    private final AtomicBoolean sleeping = new AtomicBoolean();
+    private final Thread thread;
+    private volatile boolean running = true;
 
     Dispatcher(String name, Metrics metrics) {
         this.metrics = metrics;
-        this.executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pricefeed-" + name + "-listeners");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.thread = new Thread(this::loop, "pricefeed-" + name + "-listeners");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void loop() {
+        while (true) {
+            Base<?> mailbox = ready.poll();
+            if (mailbox != null) {
+                mailbox.run();
+                continue;
+            }
+            if (!running) {
+                return;
+            }
+            sleeping.set(true);
+            if (ready.isEmpty() && running) {
+                LockSupport.park(this);
+            }
+            sleeping.set(false);
+        }
+    }
+
+    private void wake() {
+        if (sleeping.get() && sleeping.compareAndSet(true, false)) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** A listener's mailbox; {@link #offer} is thread-safe and never blocks. */
@@ -49,7 +75,7 @@ final class Dispatcher implements AutoCloseable {
                 : new Queued<>(what, listener, delivery.capacity());
     }
 
-    private abstract class Base<T> implements Mailbox<T>, Runnable {
+    private abstract class Base<T> implements Mailbox<T> {
         private final String what;
         private final Consumer<? super T> listener;
         private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -61,12 +87,12 @@ final class Dispatcher implements AutoCloseable {
 
         final void schedule() {
             if (scheduled.compareAndSet(false, true)) {
-                try {
-                    executor.execute(this);
-                } catch (RejectedExecutionException e) {
-                    scheduled.set(false);
+                if (!running) {
                     LOG.debug("{} listener update after close ignored", what);
+                    return;
                 }
+                ready.offer(this);
+                wake();
             }
         }
 
@@ -79,10 +105,14 @@ final class Dispatcher implements AutoCloseable {
             }
         }
 
-        @Override
-        public final void run() {
+        final void run() {
             scheduled.set(false);
-            if (drain()) {
+            boolean more = drain();
+            while (more && !running) {
+                // Closing: deliver what was queued before close rather than dropping it.
+                more = drain();
+            }
+            if (more) {
                 schedule();
             }
         }
@@ -159,14 +189,19 @@ final class Dispatcher implements AutoCloseable {
     /** Delivers what is already queued (up to a short wait), then stops the thread. */
     @Override
     public void close() {
-        executor.shutdown();
+        running = false;
+        LockSupport.unpark(thread);
+        if (Thread.currentThread() == thread) {
+            return;
+        }
         try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                LOG.warn("listeners still busy after 2 s at close; stopping them");
-                executor.shutdownNow();
+            thread.join(TimeUnit.SECONDS.toMillis(2));
+            if (thread.isAlive()) {
+                LOG.warn("listeners still busy after 2 s at close; interrupting them");
+                thread.interrupt();
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            thread.interrupt();
             Thread.currentThread().interrupt();
         }
     }
