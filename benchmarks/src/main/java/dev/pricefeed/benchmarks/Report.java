@@ -32,14 +32,19 @@ public final class Report {
 
     private final Path raw;
     private final StringBuilder md = new StringBuilder();
+    /** The raw results of an earlier run kept in {@code results/before/raw}, for the before/after table. */
+    private final Report before;
 
-    private Report(Path raw) {
+    private Report(Path raw, Report before) {
         this.raw = raw;
+        this.before = before;
     }
 
     public static void main(String[] args) throws IOException {
         Path results = Path.of(args[0]);
-        Report report = new Report(results.resolve("raw"));
+        Path earlier = results.resolve("before").resolve("raw");
+        Report report = new Report(results.resolve("raw"),
+                Files.isDirectory(earlier) ? new Report(earlier, null) : null);
         String tables = report.render();
         Files.writeString(results.resolve("RESULTS.md"), "# Benchmark results (generated)\n\n"
                 + "Written by `benchmarks/run.sh`; the analysis is in `BENCHMARKS.md` at the root.\n\n" + tables,
@@ -67,7 +72,88 @@ public final class Report {
         recovery();
         start();
         scale();
+        beforeAfter();
         return md.toString();
+    }
+
+    /** Key numbers of the run kept in {@code results/before/} next to this run's. */
+    private void beforeAfter() throws IOException {
+        if (before == null) {
+            return;
+        }
+        JsonObject mb = before.object("machine.json");
+        JsonObject ma = object("machine.json");
+        md.append("### Before and after\n\n");
+        md.append("Before: the run kept in `benchmarks/results/before/` (commit ")
+                .append(mb == null ? "?" : mb.getString("commit")).append("); after: this run (commit ")
+                .append(ma == null ? "?" : ma.getString("commit")).append(").\n\n");
+        row("pricefeed", "before", "after", "after ÷ before");
+        row("---", "---:", "---:", "---:");
+        JsonArray pb = before.array("parsers.json");
+        JsonArray pa = array("parsers.json");
+        if (pb != null && pa != null) {
+            Map<String, double[]> b = jmh(pb, "ParserBenchmark");
+            Map<String, double[]> a = jmh(pa, "ParserBenchmark");
+            for (Map.Entry<String, double[]> e : a.entrySet()) {
+                double[] old = b.get(e.getKey());
+                if (old != null) {
+                    change("parse " + e.getKey() + ", frames/s", old[0], e.getValue()[0], 0);
+                    change("parse " + e.getKey() + ", B/frame", old[1], e.getValue()[1], 0);
+                }
+            }
+        }
+        for (String exchange : List.of("", "coinbase-")) {
+            JsonObject lb = before.object("loopback-" + exchange + "pricefeed.json");
+            JsonObject la = object("loopback-" + exchange + "pricefeed.json");
+            if (lb == null || la == null) {
+                continue;
+            }
+            String name = exchange.isEmpty() ? "Binance" : "Coinbase";
+            change("end to end " + name + ", saturation ticks/s", saturation(lb), saturation(la), 0);
+            change("end to end " + name + ", CPU µs/frame (saturation-2)",
+                    number(phase(lb, "saturation-2"), "client_cpu_us_per_frame"),
+                    number(phase(la, "saturation-2"), "client_cpu_us_per_frame"), 2);
+            change("end to end " + name + ", context switches/frame (saturation-2)",
+                    number(phase(lb, "saturation-2"), "client_context_switches_per_frame"),
+                    number(phase(la, "saturation-2"), "client_context_switches_per_frame"), 2);
+            for (String percentile : List.of("p50_us", "p99_us", "p99_9_us")) {
+                change("end to end " + name + ", 20k frames/s " + percentile.replace("_us", "").replace('_', '.')
+                                + " µs",
+                        phase(lb, "rate-20000").getJsonObject("latency").getJsonNumber(percentile).doubleValue(),
+                        phase(la, "rate-20000").getJsonObject("latency").getJsonNumber(percentile).doubleValue(), 0);
+            }
+            change("end to end " + name + ", 100k frames/s delivered ticks/s",
+                    number(phase(lb, "rate-100000"), "ticks_per_second"),
+                    number(phase(la, "rate-100000"), "ticks_per_second"), 0);
+        }
+        JsonObject rb = before.object("recovery-pricefeed.json");
+        JsonObject ra = object("recovery-pricefeed.json");
+        if (rb != null && ra != null) {
+            change("recovery median ms", number(rb, "median_ms"), number(ra, "median_ms"), 1);
+        }
+        JsonObject sb = before.object("start.json");
+        JsonObject sa = object("start.json");
+        if (sb != null && sa != null && !sb.containsKey("skipped") && !sa.containsKey("skipped")) {
+            change("start to first tick, median ms", number(sb, "median_ms"), number(sa, "median_ms"), 0);
+        }
+        JsonObject cb = before.object("scale.json");
+        JsonObject ca = object("scale.json");
+        if (cb != null && ca != null) {
+            change("scale: heap after GC MB", number(cb, "heap_after_gc_mb"), number(ca, "heap_after_gc_mb"), 1);
+            change("scale: client CPU (share of one core)", number(cb, "client_cpu_share_of_one_core"),
+                    number(ca, "client_cpu_share_of_one_core"), 3);
+        }
+        md.append('\n');
+    }
+
+    private void change(String what, double before, double after, int decimals) {
+        row(what, decimals == 0 ? count(before) : fixed(before, decimals),
+                decimals == 0 ? count(after) : fixed(after, decimals),
+                before == 0 ? "–" : "×" + fixed(after / before, 2));
+    }
+
+    private static double number(JsonObject o, String key) {
+        return o == null || !(o.get(key) instanceof JsonNumber n) ? 0 : n.doubleValue();
     }
 
     // ---------------------------------------------------------------- sections
