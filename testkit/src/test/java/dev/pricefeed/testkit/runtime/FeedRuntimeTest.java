@@ -173,6 +173,20 @@ class FeedRuntimeTest {
     }
 
     @Test
+    @DisplayName("WebSocket ping frames keep a quiet connection alive; a server that stops answering them is dead")
+    void pingFrames() {
+        start(builder().option("ping-frames-ms", "100").option("liveness-ms", "10000"));
+        awaitSubscribed(BTC, 1);
+        await().pollDelay(Duration.ofMillis(800)).atMost(WAIT).until(() -> true);
+        assertThat(simulator.server().connectionsAccepted()).isEqualTo(1);
+
+        simulator.server().silenceAll();
+        awaitSubscribed(BTC, 2);
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(FeedEvent.Error.class,
+                error -> assertThat(error.message()).contains("no answer to a ping")));
+    }
+
+    @Test
     @DisplayName("a slow listener stalls neither the socket nor the cache, and conflation is counted")
     void slowListenerDoesNotStallTheFeed() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);

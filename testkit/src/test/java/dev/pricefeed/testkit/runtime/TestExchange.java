@@ -99,8 +99,11 @@ public final class TestExchange implements ExchangeProvider {
             URI uri = context.option("token").map(t -> URI.create(endpoint + "?token=" + t)).orElse(endpoint);
             long ping = option("ping-ms", 0);
             Duration liveness = Duration.ofMillis(option("liveness-ms", 2000));
+            long pingFrames = option("ping-frames-ms", 0);
             KeepAlive keepAlive = ping > 0
                     ? KeepAlive.applicationPing(Duration.ofMillis(ping), Duration.ofMillis(ping), liveness)
+                    : pingFrames > 0
+                    ? KeepAlive.pingFrames(Duration.ofMillis(pingFrames), Duration.ofMillis(pingFrames * 3), liveness)
                     : KeepAlive.serverHeartbeats(liveness);
             boolean welcome = context.option("welcome").map(Boolean::parseBoolean).orElse(false);
             return new ConnectionSession() {
