@@ -91,8 +91,9 @@ public final class EmulatorProcess {
             case "stream" -> stream(Long.parseLong(words[1]), Double.parseDouble(words[2]));
             case "publish" -> publish(Long.parseLong(words[1]));
             case "drop" -> {
-                long at = System.nanoTime();
                 server.dropAll();
+                // stamped after the drop: a frame sent before it could still reach the client on the old connection
+                long at = System.nanoTime();
                 out.println("DROPPED " + at);
             }
             case "stats" -> out.println("STATS " + processCpuNanos() + " " + server.connectionsAccepted());
