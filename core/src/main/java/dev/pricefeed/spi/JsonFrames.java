@@ -29,6 +29,8 @@ public final class JsonFrames {
     public static BigDecimal decimal(JsonParser parser, JsonParser.Event event) {
         switch (event) {
             case VALUE_NUMBER:
+                // Parsson builds the BigDecimal from its own buffer: no String in between.
+                return parser.getBigDecimal();
             case VALUE_STRING:
                 return WireText.decimal(parser.getString());
             case VALUE_NULL:
