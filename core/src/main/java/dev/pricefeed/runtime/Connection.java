@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,8 +115,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
             period = shortest(period, keepAlive.pingInterval(), keepAlive.pongTimeout());
         }
         Duration check = FeedEngine.clamp(period.dividedBy(4), Duration.ofMillis(10), Duration.ofSeconds(1));
-        keepAliveTask = engine.control.scheduleWithFixedDelay(this::checkAlive, check.toNanos(), check.toNanos(),
-                TimeUnit.NANOSECONDS);
+        keepAliveTask = engine.every(check, this::checkAlive);
         healthyTask = engine.schedule(() -> {
             if (!disposed) {
                 healthy = true;
@@ -299,7 +297,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
 
     @Override
     public void tick(Tick tick) {
-        engine.applyTick(tick, this);
+        engine.applyTick(tick);
         markStreaming();
     }
 

@@ -180,8 +180,7 @@ public final class FeedEngine {
         runOnControl(() -> {
             planSlots();
             Duration staleCheck = clamp(config.staleAfter().dividedBy(4), Duration.ofMillis(50), Duration.ofSeconds(5));
-            staleTask = control.scheduleWithFixedDelay(this::checkStaleness, staleCheck.toNanos(),
-                    staleCheck.toNanos(), TimeUnit.NANOSECONDS);
+            staleTask = every(staleCheck, this::checkStaleness);
             if (!config.websocketEnabled()) {
                 enterPolling("WebSocket disabled by configuration (websocket.enabled=false)");
             } else if (slots.isEmpty()) {
@@ -387,8 +386,7 @@ public final class FeedEngine {
         setState(FeedState.POLLING, reason);
         schedulePoll(Duration.ZERO);
         if (config.websocketEnabled() && !slots.isEmpty()) {
-            long probe = config.probeInterval().toNanos();
-            probeTask = control.scheduleWithFixedDelay(this::probe, probe, probe, TimeUnit.NANOSECONDS);
+            probeTask = every(config.probeInterval(), this::probe);
         }
     }
 
@@ -432,7 +430,7 @@ public final class FeedEngine {
             List<Tick> ticks = poller.poll(instruments);
             metrics.poll();
             for (Tick tick : ticks) {
-                applyTick(tick, null);
+                applyTick(tick);
             }
         } catch (RateLimitedException e) {
             next = max(next, e.retryAfter());
@@ -469,7 +467,7 @@ public final class FeedEngine {
     }
 
     /** Merges a (partial) tick into the cache and hands the merged tick to listeners. */
-    void applyTick(Tick update, Connection from) {
+    void applyTick(Tick update) {
         Tick merged = cache.apply(update);
         metrics.tick();
         touched(update.instrument());
@@ -558,26 +556,30 @@ public final class FeedEngine {
             return;
         }
         try {
-            control.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("{}: internal error in the feed's control thread", exchange, e);
-                }
-            });
+            control.execute(guarded(task));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("{}: task after close ignored", exchange);
         }
     }
 
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        return control.schedule(() -> {
+        return control.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs a task on the control thread every {@code period}; an exception is logged and the next run still happens. */
+    ScheduledFuture<?> every(Duration period, Runnable task) {
+        return control.scheduleWithFixedDelay(guarded(task), period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The task, with any exception logged so one bad step never kills the control thread's later work. */
+    private Runnable guarded(Runnable task) {
+        return () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.error("{}: internal error in the feed's control thread", exchange, e);
             }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        };
     }
 
     static void cancel(ScheduledFuture<?> future) {

@@ -49,22 +49,13 @@ final class TyrusTransport implements WebSocketTransport {
             Session session = client.connectToServer(new Adapter(listener), config, uri);
             return new TyrusLink(session);
         } catch (DeploymentException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IOException("cannot open " + withoutQuery(uri) + ": " + describe(e, cause), e);
+            throw new IOException("cannot open " + withoutQuery(uri) + ": " + FeedEngine.describe(e), e);
         }
     }
 
     /** The URI without its query, which may carry a token (KuCoin) that must never be logged. */
     static String withoutQuery(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
-    private static String describe(Throwable error, Throwable cause) {
-        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-        if (cause != error && error.getMessage() != null && !error.getMessage().equals(message)) {
-            return error.getMessage() + " (" + message + ")";
-        }
-        return message;
     }
 
     @Override
