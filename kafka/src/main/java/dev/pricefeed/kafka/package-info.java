@@ -1,0 +1,2 @@
+/** pricefeed Kafka publisher and consumer, built on the public API. */
+package dev.pricefeed.kafka;

@@ -1,0 +1,2 @@
+/** pricefeed Micrometer binding, built on the public API. */
+package dev.pricefeed.micrometer;
