@@ -8,5 +8,7 @@ public enum Capability {
     TRADES,
     SEQUENCE_CHECKS,
     PRIVATE_CHANNELS,
-    REST_FALLBACK
+    REST_FALLBACK,
+    /** Historical candles through {@link ExchangeConnector#history()}. */
+    HISTORY
 }

@@ -3,6 +3,7 @@ package dev.pricefeed.spi;
 import dev.pricefeed.Instrument;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,6 +54,11 @@ public interface ExchangeConnector extends AutoCloseable {
      */
     default Set<Instrument> listInstruments() throws IOException, InterruptedException {
         return null;
+    }
+
+    /** Historical candles over REST, where the connector offers them (capability {@link Capability#HISTORY}). */
+    default Optional<CandleHistory> history() {
+        return Optional.empty();
     }
 
     /** Releases what the connector holds; the default holds nothing. */
