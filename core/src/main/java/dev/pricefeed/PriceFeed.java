@@ -4,6 +4,7 @@ import dev.pricefeed.config.ConfigException;
 import dev.pricefeed.config.ConfigSources;
 import dev.pricefeed.config.FeedConfig;
 import dev.pricefeed.runtime.FeedEngine;
+import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeProvider;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -113,6 +115,16 @@ public final class PriceFeed implements AutoCloseable {
     /** A snapshot of the counters. */
     public FeedMetrics metrics() {
         return engine.metrics();
+    }
+
+    /**
+     * Historical candles over the exchange's REST API, when its plugin offers them (capability
+     * {@link Capability#HISTORY}), else empty. It needs no connection: call it before {@link #start()} to load history
+     * first and go live after, or on a feed that is never started. It uses this feed's endpoints, clock and HTTP
+     * client, and lives as long as the feed.
+     */
+    public Optional<CandleHistory> history() {
+        return engine.history();
     }
 
     /** The exchange id. */

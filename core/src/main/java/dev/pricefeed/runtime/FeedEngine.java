@@ -12,6 +12,7 @@ import dev.pricefeed.PriceCache;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.config.FeedConfig;
+import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeProvider;
 import dev.pricefeed.spi.FallbackPoller;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -165,6 +167,11 @@ public final class FeedEngine {
 
     public FeedMetrics metrics() {
         return metrics.snapshot();
+    }
+
+    /** The connector's REST candle history, where it offers one; usable before {@link #start()}. */
+    public Optional<CandleHistory> history() {
+        return connector.history();
     }
 
     /** Validates instruments against the exchange's list (when it can be fetched), then starts connecting. */
