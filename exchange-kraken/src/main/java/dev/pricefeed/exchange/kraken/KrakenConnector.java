@@ -3,6 +3,7 @@ package dev.pricefeed.exchange.kraken;
 import static java.util.Objects.requireNonNull;
 
 import dev.pricefeed.Instrument;
+import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,6 +45,7 @@ final class KrakenConnector implements ExchangeConnector {
     private final KrakenSymbols symbols = new KrakenSymbols(catalog);
     private final KrakenRestPoller poller;
     private final KrakenTokenClient tokens;
+    private final KrakenCandleHistory history;
     private final AtomicLong connections = new AtomicLong();
 
     KrakenConnector(ExchangeContext context) {
@@ -52,6 +55,7 @@ final class KrakenConnector implements ExchangeConnector {
         this.poller = new KrakenRestPoller(context.httpClient(), endpoints.rest(), symbols, context.clock());
         this.tokens = new KrakenTokenClient(context.httpClient(), endpoints.rest(), context.credentials(),
                 new KrakenNonce(context.clock()));
+        this.history = new KrakenCandleHistory(context.httpClient(), endpoints.rest(), symbols, context.clock());
     }
 
     @Override
@@ -86,6 +90,12 @@ final class KrakenConnector implements ExchangeConnector {
     @Override
     public FallbackPoller poller() {
         return poller;
+    }
+
+    /** Candles from REST {@code OHLC}: the newest 720 of an interval at most. */
+    @Override
+    public Optional<CandleHistory> history() {
+        return Optional.of(history);
     }
 
     @Override

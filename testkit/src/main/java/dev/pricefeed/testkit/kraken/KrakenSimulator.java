@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.Side;
+import dev.pricefeed.testkit.CandleSeries;
 import dev.pricefeed.testkit.EmulatorConnection;
 import dev.pricefeed.testkit.EmulatorHandler;
 import dev.pricefeed.testkit.EmulatorServer;
@@ -19,6 +20,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   tokens issued by its {@code GetWebSocketsToken} ({@code ESession:Invalid session} otherwise), with a snapshot and
  *   per-connection sequence numbers;</li>
  *   <li>REST {@code /0/private/GetWebSocketsToken} checking {@code API-Key}, {@code API-Sign} and the nonce,
- *   {@code /0/public/Ticker} keyed by Kraken's result keys ({@code XXBTZUSD}) and {@code /0/public/AssetPairs};
+ *   {@code /0/public/Ticker} keyed by Kraken's result keys ({@code XXBTZUSD}), {@code /0/public/AssetPairs} and
+ *   {@code /0/public/OHLC} (the newest 720 candles of {@link #candles()}, the last one unfinished);
  *   Kraken-style {@code EAPI:Rate limit exceeded} through {@link #rateLimitRest(int)}, HTTP faults through
  *   {@link EmulatorServer#failHttp}.</li>
  * </ul>
@@ -77,6 +80,7 @@ public final class KrakenSimulator implements ExchangeSimulator, EmulatorHandler
     private final Map<Integer, KrakenClient> clients = new ConcurrentHashMap<>();
     private final List<KrakenClient> privateClients = new CopyOnWriteArrayList<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final CandleSeries candles = new CandleSeries(CandleSeries.DEFAULT_SEED, Clock.systemUTC());
     private final AtomicInteger failedSubscribes = new AtomicInteger();
     private final KrakenAuth auth;
     /** Subscribing and publishing hold this lock, so a snapshot never overtakes a newer update. */
@@ -214,6 +218,11 @@ public final class KrakenSimulator implements ExchangeSimulator, EmulatorHandler
     }
 
     // ---------------------------------------------------------------- Kraken-specific controls
+
+    /** The candles {@code /0/public/OHLC} serves; set its clock to fix "now". */
+    public CandleSeries candles() {
+        return candles;
+    }
 
     /** How many times a client subscribed the instrument's trades since start. */
     public int tradeSubscriptions(Instrument instrument) {
@@ -429,9 +438,15 @@ public final class KrakenSimulator implements ExchangeSimulator, EmulatorHandler
         return switch (path) {
             case "/0/public/Ticker" -> restTicker(call);
             case "/0/public/AssetPairs" -> HttpReply.json(KrakenWire.assetPairs(bySymbol.values()));
+            case "/0/public/OHLC" -> KrakenOhlc.answer(call, this::pairByName, candles);
             case "/0/private/GetWebSocketsToken" -> token(call);
             default -> HttpReply.notFound();
         };
+    }
+
+    private KrakenPair pairByName(String name) {
+        KrakenPair pair = byRestName.get(name);
+        return pair != null ? pair : bySymbol.get(name);
     }
 
     private HttpReply restTicker(HttpCall call) {
