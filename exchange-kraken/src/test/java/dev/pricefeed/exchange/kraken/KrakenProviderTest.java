@@ -44,7 +44,7 @@ class KrakenProviderTest {
     void capabilities() {
         assertThat(new KrakenProvider().capabilities()).containsExactlyInAnyOrder(Capability.TICKER,
                 Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES, Capability.SEQUENCE_CHECKS,
-                Capability.PRIVATE_CHANNELS, Capability.REST_FALLBACK);
+                Capability.PRIVATE_CHANNELS, Capability.REST_FALLBACK, Capability.HISTORY);
     }
 
     @Test
