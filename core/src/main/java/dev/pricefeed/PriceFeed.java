@@ -127,6 +127,11 @@ public final class PriceFeed implements AutoCloseable {
         return engine.history();
     }
 
+    /** The instruments without data for longer than {@code feed.stale-after} right now (see {@link FeedEvent.Stale}). */
+    public Set<Instrument> staleInstruments() {
+        return engine.staleInstruments();
+    }
+
     /** The exchange id. */
     public String exchange() {
         return engine.config().exchange();

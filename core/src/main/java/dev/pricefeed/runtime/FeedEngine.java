@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,6 +174,18 @@ public final class FeedEngine {
     /** The connector's REST candle history, where it offers one; usable before {@link #start()}. */
     public Optional<CandleHistory> history() {
         return connector.history();
+    }
+
+    /** The instruments judged stale by the last staleness check, in subscription order. */
+    public Set<Instrument> staleInstruments() {
+        Set<Instrument> stale = new LinkedHashSet<>();
+        for (Instrument instrument : config.instruments()) {
+            Activity a = activity.get(instrument);
+            if (a != null && a.stale) {
+                stale.add(instrument);
+            }
+        }
+        return Collections.unmodifiableSet(stale);
     }
 
     /** Validates instruments against the exchange's list (when it can be fetched), then starts connecting. */

@@ -239,6 +239,7 @@ class FeedRuntimeTest {
         await().atMost(WAIT).until(() -> events.stream().anyMatch(
                 e -> e instanceof FeedEvent.Stale s && s.instrument().equals(ETH)));
         assertThat(simulator.server().connectionsAccepted()).isEqualTo(1);
+        assertThat(feed.staleInstruments()).contains(ETH);
         simulator.publishTicker(ETH, "2000", "1999", "2001");
         await().atMost(WAIT).until(() -> events.stream().anyMatch(
                 e -> e instanceof FeedEvent.Fresh f && f.instrument().equals(ETH)));
