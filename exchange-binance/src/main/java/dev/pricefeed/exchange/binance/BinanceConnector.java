@@ -2,6 +2,7 @@ package dev.pricefeed.exchange.binance;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.AuthenticationException;
+import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ final class BinanceConnector implements ExchangeConnector {
     private final QuoteOrder quoteOrder = new QuoteOrder();
     private final Limits limits;
     private final BinancePoller poller;
+    private final BinanceCandleHistory history;
 
     BinanceConnector(ExchangeContext context) {
         this.context = Objects.requireNonNull(context, "context is null");
@@ -49,6 +52,7 @@ final class BinanceConnector implements ExchangeConnector {
         this.limits = new Limits(options.maxStreamsPerConnection(), SUBSCRIPTIONS_PER_MESSAGE, MESSAGES_PER_SECOND,
                 Duration.ofSeconds(1), options.connectionLifetime());
         this.poller = new BinancePoller(context.httpClient(), endpoints, symbols, context.clock());
+        this.history = new BinanceCandleHistory(context.httpClient(), endpoints, symbols, context.clock());
     }
 
     @Override
@@ -85,6 +89,12 @@ final class BinanceConnector implements ExchangeConnector {
     @Override
     public FallbackPoller poller() {
         return poller;
+    }
+
+    /** Candles from REST {@code klines}, 1,000 per request. */
+    @Override
+    public Optional<CandleHistory> history() {
+        return Optional.of(history);
     }
 
     @Override

@@ -41,7 +41,8 @@ class BinanceProviderTest {
         assertThat(provider.version()).isEqualTo(System.getProperty("binance.module.version"));
         assertThat(provider.artifact()).isEqualTo("dev.pricefeed:pricefeed-exchange-binance");
         assertThat(provider.capabilities()).containsExactlyInAnyOrder(Capability.TICKER, Capability.BEST_BID_OFFER,
-                Capability.STATS_24H, Capability.TRADES, Capability.SEQUENCE_CHECKS, Capability.REST_FALLBACK);
+                Capability.STATS_24H, Capability.TRADES, Capability.SEQUENCE_CHECKS, Capability.REST_FALLBACK,
+                Capability.HISTORY);
     }
 
     @Test

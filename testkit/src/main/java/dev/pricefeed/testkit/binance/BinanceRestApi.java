@@ -1,6 +1,7 @@
 package dev.pricefeed.testkit.binance;
 
 import dev.pricefeed.Instrument;
+import dev.pricefeed.testkit.CandleSeries;
 import dev.pricefeed.testkit.HttpCall;
 import dev.pricefeed.testkit.HttpReply;
 import jakarta.json.Json;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * The emulator's Binance REST endpoints: {@code /api/v3/exchangeInfo}, {@code /api/v3/ticker/bookTicker} and
- * {@code /api/v3/ticker/24hr} (with {@code symbol=}, {@code symbols=[..]} or neither), answering
+ * {@code /api/v3/ticker/24hr} (with {@code symbol=}, {@code symbols=[..]} or neither), {@code /api/v3/klines}
+ * ({@link BinanceKlines}), answering
  * {@code {"code":-1121,"msg":"Invalid symbol."}} with HTTP 400 for a symbol it does not list.
  */
 final class BinanceRestApi {
@@ -26,14 +28,18 @@ final class BinanceRestApi {
 
     private final Map<String, Instrument> listed;
     private final Function<Instrument, BinanceWire.Quote> quotes;
+    private final CandleSeries candles;
 
     /**
      * @param listed the listed instruments by symbol
      * @param quotes the quote REST answers with for an instrument, or null to leave it out
+     * @param candles the candles {@code /api/v3/klines} serves
      */
-    BinanceRestApi(Map<String, Instrument> listed, Function<Instrument, BinanceWire.Quote> quotes) {
+    BinanceRestApi(Map<String, Instrument> listed, Function<Instrument, BinanceWire.Quote> quotes,
+            CandleSeries candles) {
         this.listed = listed;
         this.quotes = quotes;
+        this.candles = candles;
     }
 
     HttpReply answer(HttpCall call) {
@@ -45,6 +51,7 @@ final class BinanceRestApi {
             case "/api/v3/ticker/bookTicker" -> tickers(call, this::bookTicker);
             case "/api/v3/ticker/24hr" -> tickers(call, this::dayTicker);
             case "/api/v3/ping" -> HttpReply.json("{}");
+            case "/api/v3/klines" -> BinanceKlines.answer(call, listed, candles);
             default -> HttpReply.notFound();
         };
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.Side;
+import dev.pricefeed.testkit.CandleSeries;
 import dev.pricefeed.testkit.EmulatorConnection;
 import dev.pricefeed.testkit.EmulatorHandler;
 import dev.pricefeed.testkit.EmulatorServer;
@@ -20,6 +21,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,6 +80,7 @@ public final class BinanceSimulator implements ExchangeSimulator, EmulatorHandle
     private final BinanceRestApi rest;
     /** Publishing holds this lock so every connection sees the same events in the same order. */
     private final Object publishLock = new Object();
+    private final CandleSeries candles = new CandleSeries(CandleSeries.DEFAULT_SEED, Clock.systemUTC());
 
     private BinanceSimulator(Settings settings) {
         this.settings = settings;
@@ -91,7 +94,7 @@ public final class BinanceSimulator implements ExchangeSimulator, EmulatorHandle
         this.rest = new BinanceRestApi(listed, instrument -> {
             BinanceWire.Quote quote = restQuotes.get(instrument);
             return quote != null ? quote : quotes.get(instrument);
-        });
+        }, candles);
         this.server = EmulatorServer.start(this);
     }
 
@@ -154,6 +157,11 @@ public final class BinanceSimulator implements ExchangeSimulator, EmulatorHandle
     @Override
     public void setRestTicker(Instrument instrument, String last, String bid, String ask) {
         restQuotes.put(instrument, BinanceWire.Quote.of(last, bid, ask));
+    }
+
+    /** The candles {@code /api/v3/klines} serves; set its clock to fix "now". */
+    public CandleSeries candles() {
+        return candles;
     }
 
     @Override

@@ -1,0 +1,90 @@
+package dev.pricefeed.exchange.binance;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pricefeed.Candle;
+import dev.pricefeed.Instrument;
+import dev.pricefeed.spi.CandleHistory;
+import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.support.CandleCollector;
+import dev.pricefeed.spi.support.CandleIntervals;
+import dev.pricefeed.spi.support.CandleWindows;
+import dev.pricefeed.spi.support.PacedRequests;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binance candles from REST {@code GET /api/v3/klines?symbol=&interval=&startTime=&endTime=&limit=1000}: the range is
+ * split into windows of 1,000 candles (Binance's maximum per request), asked for oldest first, and paced within the
+ * same share of Binance's per-IP request weight as the fallback poller (each request weighs 2).
+ */
+final class BinanceCandleHistory implements CandleHistory {
+
+    /** Candles per request: Binance's maximum {@code limit}. */
+    static final int MAX_ROWS = 1000;
+
+    /** The request weight of one klines call. */
+    static final int KLINES_WEIGHT = 2;
+
+    /** Binance's intervals up to a day; 3d, 1w and 1M are left out (not aligned to the epoch). */
+    static final CandleIntervals INTERVALS = CandleIntervals.of(BinanceProvider.ID, intervalCodes());
+
+    private final HttpClient http;
+    private final BinanceEndpoints endpoints;
+    private final BinanceSymbols symbols;
+    private final Clock clock;
+    private final PacedRequests requests = new PacedRequests("binance klines",
+            Duration.ofMillis(60_000L * KLINES_WEIGHT / BinancePoller.WEIGHT_PER_MINUTE), Duration.ofSeconds(30), 3);
+
+    BinanceCandleHistory(HttpClient http, BinanceEndpoints endpoints, BinanceSymbols symbols, Clock clock) {
+        this.http = requireNonNull(http, "http is null");
+        this.endpoints = requireNonNull(endpoints, "endpoints is null");
+        this.symbols = requireNonNull(symbols, "symbols is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    private static Map<Duration, String> intervalCodes() {
+        Map<Duration, String> codes = new LinkedHashMap<>();
+        for (int minutes : new int[] {1, 3, 5, 15, 30}) {
+            codes.put(Duration.ofMinutes(minutes), minutes + "m");
+        }
+        for (int hours : new int[] {1, 2, 4, 6, 8, 12}) {
+            codes.put(Duration.ofHours(hours), hours + "h");
+        }
+        codes.put(Duration.ofDays(1), "1d");
+        return codes;
+    }
+
+    @Override
+    public List<Duration> intervals() {
+        return INTERVALS.intervals();
+    }
+
+    @Override
+    public List<Candle> candles(Instrument instrument, Duration interval, Instant from, Instant to)
+            throws IOException, InterruptedException {
+        requireNonNull(instrument, "instrument is null");
+        String code = INTERVALS.code(interval);
+        String symbol = symbols.toNative(instrument);
+        CandleCollector collector = new CandleCollector(from, to);
+        for (CandleWindows.Window window : CandleWindows.split(from, to, interval, MAX_ROWS)) {
+            // endTime is inclusive on Binance
+            String query = "/api/v3/klines?symbol=" + symbol + "&interval=" + code + "&startTime="
+                    + window.start().toEpochMilli() + "&endTime=" + (window.end().toEpochMilli() - 1)
+                    + "&limit=" + MAX_ROWS;
+            List<Candle> page = requests.send(() -> KlineReader.read(RestCalls.get(http, endpoints.rest(query)),
+                    instrument, interval, clock.instant()));
+            page.forEach(collector::add);
+            if (!window.end().isBefore(clock.instant())) {
+                break;
+            }
+        }
+        return collector.candles();
+    }
+}
