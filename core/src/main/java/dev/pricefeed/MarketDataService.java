@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Several feeds, one per exchange, behind one stream of ticks, trades and events and one cache.
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
  *         .feed(PriceFeed.builder().exchange("kraken").instruments("BTC/USD"))
  *         .feed(PriceFeed.builder().exchange("binance").instruments("BTC/USDT"))
  *         .build()) {
- *     service.onTick(tick -> System.out.println(tick.exchange() + " " + tick.instrument() + " " + tick.last()));
+ *     Registration ticks = service.onTick(tick -> System.out.println(tick.exchange() + " " + tick.instrument()
+ *             + " " + tick.last()));
  *     service.start();
  * }
  * }</pre>
@@ -38,21 +40,48 @@ public final class MarketDataService implements AutoCloseable {
     }
 
     /** Calls the listener with every merged tick of every feed (conflating per feed). */
-    public MarketDataService onTick(Consumer<Tick> listener) {
-        feeds.values().forEach(feed -> feed.onTick(listener));
-        return this;
+    public Registration onTick(Consumer<Tick> listener) {
+        return onTick(listener, Delivery.conflate());
+    }
+
+    /** Calls the listener with every merged tick of every feed, with the given delivery. */
+    public Registration onTick(Consumer<Tick> listener, Delivery delivery) {
+        return every(feed -> feed.onTick(listener, delivery));
+    }
+
+    /** Calls the listener with the merged ticks of one instrument from every feed that carries it (conflating). */
+    public Registration onTick(String instrument, Consumer<Tick> listener) {
+        return onTick(Instrument.of(instrument), listener);
+    }
+
+    /** Calls the listener with the merged ticks of one instrument from every feed that carries it (conflating). */
+    public Registration onTick(Instrument instrument, Consumer<Tick> listener) {
+        List<PriceFeed> carrying = feeds.values().stream()
+                .filter(feed -> feed.config().instruments().contains(instrument)).toList();
+        if (carrying.isEmpty()) {
+            throw new IllegalArgumentException("no feed of this service carries " + instrument + " (feeds: "
+                    + feeds.keySet() + ")");
+        }
+        return Registrations.all(carrying.stream().map(feed -> feed.onTick(instrument, listener)).toList());
     }
 
     /** Calls the listener with every trade of every feed. */
-    public MarketDataService onTrade(Consumer<Trade> listener) {
-        feeds.values().forEach(feed -> feed.onTrade(listener));
-        return this;
+    public Registration onTrade(Consumer<Trade> listener) {
+        return onTrade(listener, Delivery.queue());
+    }
+
+    /** Calls the listener with every trade of every feed, with the given delivery. */
+    public Registration onTrade(Consumer<Trade> listener, Delivery delivery) {
+        return every(feed -> feed.onTrade(listener, delivery));
     }
 
     /** Calls the listener with every event of every feed. */
-    public MarketDataService onEvent(Consumer<FeedEvent> listener) {
-        feeds.values().forEach(feed -> feed.onEvent(listener));
-        return this;
+    public Registration onEvent(Consumer<FeedEvent> listener) {
+        return every(feed -> feed.onEvent(listener));
+    }
+
+    private Registration every(Function<PriceFeed, Registration> register) {
+        return Registrations.all(feeds.values().stream().map(register).toList());
     }
 
     /** Starts every feed. */

@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * try (PriceFeed feed = PriceFeed.builder().exchange("kraken").instruments("BTC/USD", "ETH/USD").build()) {
- *     feed.onTick("BTC/USD", tick -> System.out.println(tick.instrument() + " = " + tick.last()));
+ *     Registration btc = feed.onTick("BTC/USD", tick -> System.out.println(tick.instrument() + " = " + tick.last()));
  *     feed.start();
+ *     ...
+ *     btc.close(); // no more BTC/USD ticks for this listener
  *     ...
  * }
  * }</pre>
@@ -50,50 +52,59 @@ public final class PriceFeed implements AutoCloseable {
     }
 
     /** Calls the listener with the merged current tick of one instrument after each update (conflating). */
-    public PriceFeed onTick(String instrument, Consumer<Tick> listener) {
-        Instrument wanted = Instrument.of(instrument);
-        engine.addTickListener(wanted, listener, Delivery.conflate());
-        return this;
+    public Registration onTick(String instrument, Consumer<Tick> listener) {
+        return onTick(Instrument.of(instrument), listener, Delivery.conflate());
+    }
+
+    /** Calls the listener with the merged current tick of one instrument after each update (conflating). */
+    public Registration onTick(Instrument instrument, Consumer<Tick> listener) {
+        return onTick(instrument, listener, Delivery.conflate());
+    }
+
+    /** Calls the listener with the merged current tick of one instrument after each update, with the given delivery. */
+    public Registration onTick(String instrument, Consumer<Tick> listener, Delivery delivery) {
+        return onTick(Instrument.of(instrument), listener, delivery);
+    }
+
+    /** Calls the listener with the merged current tick of one instrument after each update, with the given delivery. */
+    public Registration onTick(Instrument instrument, Consumer<Tick> listener, Delivery delivery) {
+        Objects.requireNonNull(instrument, "instrument is null");
+        return engine.addTickListener(instrument, listener, delivery);
     }
 
     /** Calls the listener with the merged current tick of every instrument after each update (conflating). */
-    public PriceFeed onTick(Consumer<Tick> listener) {
+    public Registration onTick(Consumer<Tick> listener) {
         return onTick(listener, Delivery.conflate());
     }
 
     /** Calls the listener with the merged current tick of every instrument, with the given delivery. */
-    public PriceFeed onTick(Consumer<Tick> listener, Delivery delivery) {
-        engine.addTickListener(null, listener, delivery);
-        return this;
+    public Registration onTick(Consumer<Tick> listener, Delivery delivery) {
+        return engine.addTickListener(null, listener, delivery);
     }
 
     /** Calls the listener with every trade, queued. */
-    public PriceFeed onTrade(Consumer<Trade> listener) {
+    public Registration onTrade(Consumer<Trade> listener) {
         return onTrade(listener, Delivery.queue());
     }
 
     /** Calls the listener with every trade, with the given delivery ({@code CONFLATE} keeps the newest per instrument). */
-    public PriceFeed onTrade(Consumer<Trade> listener, Delivery delivery) {
-        engine.addTradeListener(listener, delivery);
-        return this;
+    public Registration onTrade(Consumer<Trade> listener, Delivery delivery) {
+        return engine.addTradeListener(listener, delivery);
     }
 
     /** Calls the listener with every state change, error, gap and staleness event, queued. */
-    public PriceFeed onEvent(Consumer<FeedEvent> listener) {
-        engine.addEventListener(listener);
-        return this;
+    public Registration onEvent(Consumer<FeedEvent> listener) {
+        return engine.addEventListener(listener);
     }
 
     /** Calls the listener with every private-channel event (executions, balances), queued. */
-    public PriceFeed onAccountEvent(Consumer<AccountEvent> listener) {
-        engine.addAccountListener(listener);
-        return this;
+    public Registration onAccountEvent(Consumer<AccountEvent> listener) {
+        return engine.addAccountListener(listener);
     }
 
     /** Calls the listener with every raw text frame and its receive time, queued (for recording). */
-    public PriceFeed onFrame(FrameListener listener) {
-        engine.addFrameListener(listener);
-        return this;
+    public Registration onFrame(FrameListener listener) {
+        return engine.addFrameListener(listener);
     }
 
     /** Validates instruments where the exchange lists them, then connects; returns at once. */
@@ -172,6 +183,14 @@ public final class PriceFeed implements AutoCloseable {
         /** Instruments written {@code BASE/QUOTE}; adds to those already given. */
         public Builder instruments(String... instruments) {
             return instruments(Arrays.asList(instruments));
+        }
+
+        /** Instruments; adds to those already given. */
+        public Builder instruments(Instrument... instruments) {
+            for (Instrument instrument : instruments) {
+                this.instruments.add(Objects.requireNonNull(instrument, "instrument is null").toString());
+            }
+            return this;
         }
 
         /** Instruments written {@code BASE/QUOTE}; adds to those already given. */

@@ -24,7 +24,6 @@ final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int BATCH = 1024;
 
-    private final Metrics metrics;
     /** Mailboxes with something to deliver, each queued at most once (see {@code Base.scheduled}). */
     private final ConcurrentLinkedQueue<Base<?>> ready = new ConcurrentLinkedQueue<>();
     /** Set by the listener thread just before it parks; a producer unparks it only then (no wake-up per update). */
@@ -32,8 +31,8 @@ final class Dispatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    Dispatcher(String name, Metrics metrics) {
-        this.metrics = metrics;
+    /** Starts the listener thread {@code pricefeed-<name>-listeners}. */
+    Dispatcher(String name) {
         this.thread = new Thread(this::loop, "pricefeed-" + name + "-listeners");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -66,23 +65,33 @@ final class Dispatcher implements AutoCloseable {
     /** A listener's mailbox; {@link #offer} is thread-safe and never blocks. */
     interface Mailbox<T> {
         void offer(T value);
+
+        /** Stops delivering: nothing is handed to the listener after this returns, except a call already running. */
+        void cancel();
     }
 
-    /** Registers a listener; {@code key} names what conflation keeps one of (ignored for queues). */
-    <T> Mailbox<T> register(String what, Consumer<? super T> listener, Delivery delivery, Function<T, Object> key) {
+    /**
+     * Registers a listener; {@code key} names what conflation keeps one of (ignored for queues); conflated, dropped
+     * and failed deliveries are counted in {@code metrics} (the feed's, when feeds share this dispatcher).
+     */
+    <T> Mailbox<T> register(String what, Consumer<? super T> listener, Delivery delivery, Function<T, Object> key,
+            Metrics metrics) {
         return delivery.policy() == Delivery.OverflowPolicy.CONFLATE
-                ? new Conflating<>(what, listener, key)
-                : new Queued<>(what, listener, delivery.capacity());
+                ? new Conflating<>(what, listener, key, metrics)
+                : new Queued<>(what, listener, delivery.capacity(), metrics);
     }
 
     private abstract class Base<T> implements Mailbox<T> {
         private final String what;
         private final Consumer<? super T> listener;
+        final Metrics metrics;
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        private volatile boolean cancelled;
 
-        Base(String what, Consumer<? super T> listener) {
+        Base(String what, Consumer<? super T> listener, Metrics metrics) {
             this.what = what;
             this.listener = listener;
+            this.metrics = metrics;
         }
 
         final void schedule() {
@@ -96,7 +105,20 @@ final class Dispatcher implements AutoCloseable {
             }
         }
 
+        @Override
+        public final void cancel() {
+            cancelled = true;
+            discard();
+        }
+
+        final boolean cancelled() {
+            return cancelled;
+        }
+
         final void deliver(T value) {
+            if (cancelled) {
+                return;
+            }
             try {
                 listener.accept(value);
             } catch (RuntimeException | Error e) {
@@ -119,18 +141,24 @@ final class Dispatcher implements AutoCloseable {
 
         /** Delivers what is waiting; returns true when more is left for another turn. */
         abstract boolean drain();
+
+        /** Forgets what is waiting (the listener was removed). */
+        abstract void discard();
     }
 
     private final class Queued<T> extends Base<T> {
         private final ArrayBlockingQueue<T> queue;
 
-        Queued(String what, Consumer<? super T> listener, int capacity) {
-            super(what, listener);
+        Queued(String what, Consumer<? super T> listener, int capacity, Metrics metrics) {
+            super(what, listener, metrics);
             this.queue = new ArrayBlockingQueue<>(capacity);
         }
 
         @Override
         public void offer(T value) {
+            if (cancelled()) {
+                return;
+            }
             if (!queue.offer(value)) {
                 metrics.dropped();
             }
@@ -148,19 +176,27 @@ final class Dispatcher implements AutoCloseable {
             }
             return !queue.isEmpty();
         }
+
+        @Override
+        void discard() {
+            queue.clear();
+        }
     }
 
     private final class Conflating<T> extends Base<T> {
         private final Function<T, Object> key;
         private Map<Object, T> pending = new LinkedHashMap<>();
 
-        Conflating(String what, Consumer<? super T> listener, Function<T, Object> key) {
-            super(what, listener);
+        Conflating(String what, Consumer<? super T> listener, Function<T, Object> key, Metrics metrics) {
+            super(what, listener, metrics);
             this.key = key;
         }
 
         @Override
         public void offer(T value) {
+            if (cancelled()) {
+                return;
+            }
             T replaced;
             synchronized (this) {
                 replaced = pending.put(key.apply(value), value);
@@ -183,6 +219,11 @@ final class Dispatcher implements AutoCloseable {
             }
             batch.forEach(this::deliver);
             return false;
+        }
+
+        @Override
+        synchronized void discard() {
+            pending = new LinkedHashMap<>();
         }
     }
 

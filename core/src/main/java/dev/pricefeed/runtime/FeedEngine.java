@@ -9,6 +9,7 @@ import dev.pricefeed.FeedState;
 import dev.pricefeed.FrameListener;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceCache;
+import dev.pricefeed.Registration;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.config.FeedConfig;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -69,11 +69,7 @@ public final class FeedEngine {
     private final HttpClient httpClient;
     private final Dispatcher dispatcher;
     private final Backoff backoff;
-    private final List<TickTarget> tickTargets = new CopyOnWriteArrayList<>();
-    private final List<Dispatcher.Mailbox<Trade>> tradeTargets = new CopyOnWriteArrayList<>();
-    private final List<Dispatcher.Mailbox<FeedEvent>> eventTargets = new CopyOnWriteArrayList<>();
-    private final List<Dispatcher.Mailbox<AccountEvent>> accountTargets = new CopyOnWriteArrayList<>();
-    private final List<Dispatcher.Mailbox<RawFrame>> frameTargets = new CopyOnWriteArrayList<>();
+    private final ListenerFanout listeners;
     private final Map<Instrument, Activity> activity = new ConcurrentHashMap<>();
     private final AtomicInteger parseErrorsLogged = new AtomicInteger();
     private WebSocketTransport transport;
@@ -87,12 +83,6 @@ public final class FeedEngine {
     private ScheduledFuture<?> probeTask;
     private ScheduledFuture<?> staleTask;
 
-    private record TickTarget(Instrument instrument, Dispatcher.Mailbox<Tick> mailbox) {
-    }
-
-    private record RawFrame(Instant receivedAt, String text) {
-    }
-
     private static final class Activity {
         volatile long lastNanos = System.nanoTime();
         volatile boolean stale;
@@ -103,7 +93,8 @@ public final class FeedEngine {
         this.exchange = config.exchange();
         this.clock = clock;
         this.cache = new LatestPriceCache(exchange);
-        this.dispatcher = new Dispatcher(exchange, metrics);
+        this.dispatcher = new Dispatcher(exchange);
+        this.listeners = new ListenerFanout(dispatcher, metrics);
         this.backoff = new Backoff(config.reconnectDelay(), config.maxReconnectDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.control = new ScheduledThreadPoolExecutor(1, daemon("pricefeed-" + exchange + "-control"));
@@ -131,30 +122,28 @@ public final class FeedEngine {
 
     // ---------------------------------------------------------------- listeners
 
-    public void addTickListener(Instrument instrument, Consumer<Tick> listener, Delivery delivery) {
+    public Registration addTickListener(Instrument instrument, Consumer<Tick> listener, Delivery delivery) {
         if (instrument != null && !config.instruments().contains(instrument)) {
             throw new IllegalArgumentException("instrument " + instrument + " is not one of this feed's "
                     + config.instruments());
         }
-        tickTargets.add(new TickTarget(instrument,
-                dispatcher.register("tick", listener, delivery, Tick::instrument)));
+        return listeners.addTick(instrument, listener, delivery);
     }
 
-    public void addTradeListener(Consumer<Trade> listener, Delivery delivery) {
-        tradeTargets.add(dispatcher.register("trade", listener, delivery, Trade::instrument));
+    public Registration addTradeListener(Consumer<Trade> listener, Delivery delivery) {
+        return listeners.addTrade(listener, delivery);
     }
 
-    public void addEventListener(Consumer<FeedEvent> listener) {
-        eventTargets.add(dispatcher.register("event", listener, Delivery.queue(), e -> e));
+    public Registration addEventListener(Consumer<FeedEvent> listener) {
+        return listeners.addEvent(listener);
     }
 
-    public void addAccountListener(Consumer<AccountEvent> listener) {
-        accountTargets.add(dispatcher.register("account", listener, Delivery.queue(), e -> e));
+    public Registration addAccountListener(Consumer<AccountEvent> listener) {
+        return listeners.addAccount(listener);
     }
 
-    public void addFrameListener(FrameListener listener) {
-        frameTargets.add(dispatcher.register("frame", (RawFrame f) -> listener.onFrame(f.receivedAt(), f.text()),
-                Delivery.queue(), f -> f));
+    public Registration addFrameListener(FrameListener listener) {
+        return listeners.addFrame(listener);
     }
 
     // ---------------------------------------------------------------- public face
@@ -470,12 +459,7 @@ public final class FeedEngine {
     // ---------------------------------------------------------------- data path (socket threads)
 
     void onFrame(Instant receivedAt, String text) {
-        if (!frameTargets.isEmpty()) {
-            RawFrame frame = new RawFrame(receivedAt, text);
-            for (Dispatcher.Mailbox<RawFrame> target : frameTargets) {
-                target.offer(frame);
-            }
-        }
+        listeners.frame(receivedAt, text);
     }
 
     void parseError(String frame, RuntimeException error) {
@@ -492,25 +476,17 @@ public final class FeedEngine {
         Tick merged = cache.apply(update);
         metrics.tick();
         touched(update.instrument());
-        for (TickTarget target : tickTargets) {
-            if (target.instrument == null || target.instrument.equals(merged.instrument())) {
-                target.mailbox.offer(merged);
-            }
-        }
+        listeners.tick(merged);
     }
 
     void applyTrade(Trade trade) {
         metrics.trade();
         touched(trade.instrument());
-        for (Dispatcher.Mailbox<Trade> target : tradeTargets) {
-            target.offer(trade);
-        }
+        listeners.trade(trade);
     }
 
     void applyAccount(AccountEvent event) {
-        for (Dispatcher.Mailbox<AccountEvent> target : accountTargets) {
-            target.offer(event);
-        }
+        listeners.account(event);
     }
 
     boolean checkSequence(String stream, Instrument instrument, long sequence) {
@@ -562,9 +538,7 @@ public final class FeedEngine {
     // ---------------------------------------------------------------- helpers
 
     void emit(FeedEvent event) {
-        for (Dispatcher.Mailbox<FeedEvent> target : eventTargets) {
-            target.offer(event);
-        }
+        listeners.event(event);
     }
 
     void error(String code, String message) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DispatcherTest {
 
     private final Metrics metrics = new Metrics();
-    private final Dispatcher dispatcher = new Dispatcher("test", metrics);
+    private final Dispatcher dispatcher = new Dispatcher("test");
 
     @AfterEach
     void close() {
@@ -25,7 +25,7 @@ class DispatcherTest {
     @Test
     void queuedListenerGetsEveryValueInOrder() {
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        Dispatcher.Mailbox<Integer> box = dispatcher.register("q", seen::add, Delivery.queue(10_000), v -> v);
+        Dispatcher.Mailbox<Integer> box = dispatcher.register("q", seen::add, Delivery.queue(10_000), v -> v, metrics);
         for (int i = 0; i < 5000; i++) {
             box.offer(i);
         }
@@ -46,7 +46,7 @@ class DispatcherTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, Delivery.queue(3), v -> v);
+        }, Delivery.queue(3), v -> v, metrics);
         box.offer(0);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         for (int i = 1; i <= 10; i++) {
@@ -69,7 +69,7 @@ class DispatcherTest {
                 Thread.currentThread().interrupt();
             }
             seen.add(v);
-        }, Delivery.conflate(), v -> v.substring(0, 1));
+        }, Delivery.conflate(), v -> v.substring(0, 1), metrics);
         box.offer("a0");
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         box.offer("a1");
@@ -88,7 +88,7 @@ class DispatcherTest {
         Dispatcher.Mailbox<Integer> box = dispatcher.register("t", v -> {
             seen.add(v);
             throw new IllegalStateException("listener bug " + v);
-        }, Delivery.queue(), v -> v);
+        }, Delivery.queue(), v -> v, metrics);
         box.offer(1);
         box.offer(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 2);

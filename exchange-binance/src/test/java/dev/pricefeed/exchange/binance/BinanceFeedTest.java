@@ -43,7 +43,9 @@ class BinanceFeedTest {
                         .option("connection-lifetime", "2s").build()) {
             List<Trade> trades = new CopyOnWriteArrayList<>();
             List<FeedEvent> events = new CopyOnWriteArrayList<>();
-            feed.onTrade(trades::add).onEvent(events::add).start();
+            feed.onTrade(trades::add);
+            feed.onEvent(events::add);
+            feed.start();
             within().until(() -> simulator.streams(1).contains("btcusdt@trade"));
 
             long last = publishNumberedTradesUntilHandedOver(simulator, events);
@@ -63,7 +65,9 @@ class BinanceFeedTest {
                 PriceFeed feed = against(simulator, "BTC/USDT").channels(Channel.TICKER, Channel.TRADES).build()) {
             List<Trade> trades = new CopyOnWriteArrayList<>();
             List<FeedEvent> events = new CopyOnWriteArrayList<>();
-            feed.onTrade(trades::add).onEvent(events::add).start();
+            feed.onTrade(trades::add);
+            feed.onEvent(events::add);
+            feed.start();
             within().until(() -> simulator.streams(1).contains("btcusdt@trade"));
             long before = simulator.publishNumberedTrade(BTC_USDT);
             within().until(() -> trades.size() >= before);
@@ -165,7 +169,8 @@ class BinanceFeedTest {
                 PriceFeed feed = against(simulator, "BTC/USDT").channels(Channel.TRADES).build()) {
             simulator.refuseStream("btcusdt@trade");
             List<FeedEvent> events = new CopyOnWriteArrayList<>();
-            feed.onEvent(events::add).start();
+            feed.onEvent(events::add);
+            feed.start();
 
             within().until(() -> events.stream().anyMatch(FeedEvent.SubscriptionFailed.class::isInstance));
 
@@ -183,7 +188,8 @@ class BinanceFeedTest {
                 PriceFeed feed = against(simulator, "BTC/USDT").channels(Channel.TICKER, Channel.TRADES)
                         .endpoint(URI.create(simulator.server().wsUri("/ws").toString())).build()) {
             List<Trade> trades = new CopyOnWriteArrayList<>();
-            feed.onTrade(trades::add).start();
+            feed.onTrade(trades::add);
+            feed.start();
             within().until(() -> simulator.streams(1).size() == 3);
 
             simulator.publishTicker(BTC_USDT, "100.125", "100.1", "100.15");

@@ -38,7 +38,9 @@ class CoinbaseFeedTest {
                 PriceFeed feed = feed(simulator).channels(Channel.TRADES).build()) {
             List<FeedEvent> events = new CopyOnWriteArrayList<>();
             List<Trade> trades = new CopyOnWriteArrayList<>();
-            feed.onEvent(events::add).onTrade(trades::add).start();
+            feed.onEvent(events::add);
+            feed.onTrade(trades::add);
+            feed.start();
             awaitSubscribed(simulator, "matches", 1);
 
             long first = simulator.publishTrade(BTC_USD, "100.5", "1", Side.BUY);
@@ -65,7 +67,8 @@ class CoinbaseFeedTest {
                 .heartbeatInterval(Duration.ofMillis(200)).start();
                 PriceFeed feed = feed(simulator).option("feed", "advanced-trade").build()) {
             List<FeedEvent> events = new CopyOnWriteArrayList<>();
-            feed.onEvent(events::add).start();
+            feed.onEvent(events::add);
+            feed.start();
             awaitSubscribed(simulator, "ticker", 1);
             simulator.publishTicker(BTC_USD, "10.5", "10.4", "10.6");
             within().until(() -> feed.cache().latest("coinbase", BTC_USD).isPresent());
@@ -89,7 +92,9 @@ class CoinbaseFeedTest {
                 PriceFeed feed = feed(simulator).build()) {
             List<FeedEvent> events = new CopyOnWriteArrayList<>();
             List<Tick> ticks = new CopyOnWriteArrayList<>();
-            feed.onEvent(events::add).onTick(ticks::add, Delivery.queue()).start();
+            feed.onEvent(events::add);
+            feed.onTick(ticks::add, Delivery.queue());
+            feed.start();
             awaitSubscribed(simulator, "ticker", 1);
 
             for (int i = 1; i <= 5; i++) {
@@ -132,7 +137,8 @@ class CoinbaseFeedTest {
                 PriceFeed feed = feed(simulator).channels(Channel.TICKER, Channel.TRADES).build()) {
             simulator.ignoreChannel("matches");
             List<FeedEvent> events = new CopyOnWriteArrayList<>();
-            feed.onEvent(events::add).start();
+            feed.onEvent(events::add);
+            feed.start();
 
             within().untilAsserted(() -> assertThat(events).filteredOn(FeedEvent.SubscriptionFailed.class::isInstance)
                     .map(FeedEvent.SubscriptionFailed.class::cast)
@@ -152,7 +158,9 @@ class CoinbaseFeedTest {
                 PriceFeed feed = feed(simulator).channels(Channel.TRADES).build()) {
             List<String> frames = new CopyOnWriteArrayList<>();
             List<Trade> trades = new CopyOnWriteArrayList<>();
-            feed.onFrame((at, frame) -> frames.add(frame)).onTrade(trades::add).start();
+            feed.onFrame((at, frame) -> frames.add(frame));
+            feed.onTrade(trades::add);
+            feed.start();
             within().until(() -> simulator.subscriptions("matches", ETH_USD) >= 1);
 
             simulator.publishTrade(ETH_USD, "2000.10", "0.5", Side.BUY);
