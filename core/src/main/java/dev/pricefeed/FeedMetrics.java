@@ -11,6 +11,7 @@ import java.util.Map;
  * @param trades trades received
  * @param parseErrors frames that could not be parsed (logged and skipped)
  * @param unknownMessages well-formed frames of a type the parser does not know (skipped)
+ * @param binaryFrames binary WebSocket frames received (handed to the connector's binary hook, by default skipped)
  * @param reconnects connections opened after the first
  * @param conflated tick updates replaced by a newer one before a conflating listener saw them
  * @param dropped updates a queued listener could not take because its queue was full
@@ -26,6 +27,7 @@ public record FeedMetrics(
         long trades,
         long parseErrors,
         long unknownMessages,
+        long binaryFrames,
         long reconnects,
         long conflated,
         long dropped,

@@ -11,6 +11,7 @@ import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.Subscription;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -200,11 +201,11 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         long sinceFrame = now - lastFrameNanos;
         String death = null;
         if (sinceFrame > liveness.toNanos()) {
-            death = "no frame for " + sinceFrame / 1_000_000 + " ms (liveness timeout " + liveness.toMillis()
+            death = "closed by us: no frame for " + sinceFrame / 1_000_000 + " ms (liveness timeout " + liveness.toMillis()
                     + " ms): socket judged dead although TCP is open";
         } else if (unansweredPingNanos != 0 && lastFrameNanos < unansweredPingNanos
                 && now - unansweredPingNanos > keepAlive.pongTimeout().toNanos()) {
-            death = "no answer to a ping within " + keepAlive.pongTimeout().toMillis() + " ms";
+            death = "closed by us: no answer to a ping within " + keepAlive.pongTimeout().toMillis() + " ms";
         }
         if (death != null) {
             LOG.warn("{}: connection {} {}", engine.exchange, id, death);
@@ -279,13 +280,23 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     }
 
     @Override
-    public void onClosed(int code, String reason) {
-        lost("closed by the server (code " + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")");
+    public void onBinary(ByteBuffer data) {
+        if (disposed) {
+            return;
+        }
+        lastFrameNanos = System.nanoTime();
+        engine.binaryFrame(data.remaining());
+    }
+
+    @Override
+    public void onClosed(boolean byUs, int code, String reason) {
+        lost(CloseReasons.describe(byUs, code, reason));
     }
 
     @Override
     public void onError(Throwable error) {
-        lost("socket error: " + error);
+        // Library messages can embed whole session dumps: one line, bounded, is what an event and a log line need
+        lost("socket error: " + FeedEngine.abbreviate(FeedEngine.describe(error).lines().findFirst().orElse("")));
     }
 
     // ---------------------------------------------------------------- ParseSink (socket thread)

@@ -72,6 +72,7 @@ public final class FeedEngine {
     private final ListenerFanout listeners;
     private final Map<Instrument, Activity> activity = new ConcurrentHashMap<>();
     private final AtomicInteger parseErrorsLogged = new AtomicInteger();
+    private final AtomicInteger binaryFramesLogged = new AtomicInteger();
     private WebSocketTransport transport;
     private final List<Slot> slots = new ArrayList<>();
 
@@ -460,6 +461,15 @@ public final class FeedEngine {
 
     void onFrame(Instant receivedAt, String text) {
         listeners.frame(receivedAt, text);
+    }
+
+    /** A binary frame arrived: counted and skipped (the connection stays), the first one logged. */
+    void binaryFrame(int bytes) {
+        metrics.binaryFrame();
+        if (binaryFramesLogged.getAndIncrement() == 0) {
+            LOG.info("{}: skipped a binary frame of {} bytes (binary frames are counted and skipped)", exchange,
+                    bytes);
+        }
     }
 
     void parseError(String frame, RuntimeException error) {

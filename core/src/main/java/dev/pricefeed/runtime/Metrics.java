@@ -15,6 +15,7 @@ final class Metrics {
     private final LongAdder trades = new LongAdder();
     private final LongAdder parseErrors = new LongAdder();
     private final LongAdder unknown = new LongAdder();
+    private final LongAdder binary = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder conflated = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -35,6 +36,7 @@ final class Metrics {
     void trade() { trades.increment(); }
     void parseError() { parseErrors.increment(); }
     void unknownMessage() { unknown.increment(); }
+    void binaryFrame() { binary.increment(); }
     void reconnect() { reconnects.increment(); }
     void conflated() { conflated.increment(); }
     void dropped() { dropped.increment(); }
@@ -56,7 +58,7 @@ final class Metrics {
         times.merge(state, Duration.ofNanos(now - stateSince), Duration::plus);
         long last = lastFrameNanos;
         return new FeedMetrics(frames.sum(), ticks.sum(), trades.sum(), parseErrors.sum(), unknown.sum(),
-                reconnects.sum(), conflated.sum(), dropped.sum(), listenerErrors.sum(), gaps.sum(), polls.sum(),
+                binary.sum(), reconnects.sum(), conflated.sum(), dropped.sum(), listenerErrors.sum(), gaps.sum(), polls.sum(),
                 Map.copyOf(times), last == 0 ? null : Duration.ofNanos(now - last));
     }
 }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.slf4j.Logger;
@@ -23,14 +24,21 @@ final class TyrusTransport implements WebSocketTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(TyrusTransport.class);
     /** Frames larger than this are refused (the connection closes with 1009 and the feed reconnects). */
-    static final int MAX_FRAME_BYTES = 8 * 1024 * 1024;
+    static final int MAX_FRAME_BYTES = FrameLimit.MAX_FRAME_BYTES;
+    /**
+     * Tyrus's own read buffer: twice the frame limit, so a frame just over the limit still arrives whole and we can
+     * say how big it was; beyond this Tyrus closes by itself with {@link #TYRUS_OVERFLOW}.
+     */
+    private static final int READ_BUFFER_BYTES = 2 * MAX_FRAME_BYTES + 64;
+    /** The reason phrase of the 1011 close Tyrus makes by itself when a frame overflows its read buffer. */
+    private static final String TYRUS_OVERFLOW = "Buffer overflow.";
 
     private final ClientManager client;
 
     TyrusTransport(long handshakeTimeoutMillis) {
         client = ClientManager.createClient();
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, handshakeTimeoutMillis);
-        client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, MAX_FRAME_BYTES + 64);
+        client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, READ_BUFFER_BYTES);
         // No shared container: a shared one is shut down by its idle timer or by another feed's close while a
         // connection may be opening; each connection here owns its transport and releases it when it closes.
     }
@@ -45,10 +53,11 @@ final class TyrusTransport implements WebSocketTransport {
                     }
                 })
                 .build();
+        Adapter adapter = new Adapter(listener);
         try {
-            Session session = client.connectToServer(new Adapter(listener), config, uri);
-            return new TyrusLink(session);
-        } catch (DeploymentException e) {
+            Session session = client.connectToServer(adapter, config, uri);
+            return new TyrusLink(session, adapter);
+        } catch (DeploymentException | RuntimeException e) {
             throw new IOException("cannot open " + withoutQuery(uri) + ": " + FeedEngine.describe(e), e);
         }
     }
@@ -63,8 +72,22 @@ final class TyrusTransport implements WebSocketTransport {
         client.shutdown();
     }
 
+    /** Closes the session with a code and a reason that fits a close frame; never throws. */
+    private static void closeQuietly(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(code, CloseReasons.fit(reason)));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("close failed: {}", e.toString());
+        }
+    }
+
     private static final class Adapter extends Endpoint {
         private final LinkListener listener;
+        /** Our own words when this side started the close, so the report says who closed; null otherwise. */
+        private final AtomicReference<String> closedByUs = new AtomicReference<>();
+        private volatile Session session;
 
         Adapter(LinkListener listener) {
             this.listener = listener;
@@ -72,17 +95,62 @@ final class TyrusTransport implements WebSocketTransport {
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
-            session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+            this.session = session;
+            session.setMaxTextMessageBufferSize(READ_BUFFER_BYTES);
+            session.setMaxBinaryMessageBufferSize(READ_BUFFER_BYTES);
             // Negative: no idle timer at all. With 0 Tyrus re-arms a timer task for every message it receives
             // (a thread wake-up per frame); liveness is judged by Connection.checkAlive instead.
             session.setMaxIdleTimeout(-1);
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) listener::onText);
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) this::onBinary);
             session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> listener.onPong());
+        }
+
+        private void onText(String text) {
+            long bytes = FrameLimit.utf8BytesIfOver(text);
+            if (bytes > MAX_FRAME_BYTES) {
+                refuse(bytes);
+                return;
+            }
+            listener.onText(text);
+        }
+
+        private void onBinary(ByteBuffer data) {
+            if (data.remaining() > MAX_FRAME_BYTES) {
+                refuse(data.remaining());
+                return;
+            }
+            listener.onBinary(data);
+        }
+
+        /** Closes with 1009 (message too big) and reports that we did, with the size. */
+        private void refuse(long bytes) {
+            String reason = FrameLimit.describe(bytes);
+            closeByUs(CloseReason.CloseCodes.TOO_BIG, reason);
+            listener.onClosed(true, CloseReason.CloseCodes.TOO_BIG.getCode(), reason);
+        }
+
+        void closeByUs(CloseReason.CloseCode code, String reason) {
+            closedByUs.compareAndSet(null, reason);
+            Session s = session;
+            if (s != null) {
+                closeQuietly(s, code, reason);
+            }
         }
 
         @Override
         public void onClose(Session session, CloseReason reason) {
-            listener.onClosed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+            int code = reason.getCloseCode().getCode();
+            String ours = closedByUs.get();
+            if (ours != null) {
+                listener.onClosed(true, code, ours);
+            } else if (code == CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode()
+                    && TYRUS_OVERFLOW.equals(reason.getReasonPhrase())) {
+                // Tyrus closes by itself (no close frame came) when a frame does not fit its read buffer
+                listener.onClosed(true, code, FrameLimit.describeOver(READ_BUFFER_BYTES));
+            } else {
+                listener.onClosed(false, code, reason.getReasonPhrase());
+            }
         }
 
         @Override
@@ -94,38 +162,38 @@ final class TyrusTransport implements WebSocketTransport {
     private static final class TyrusLink implements Link {
         private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'p', 'f'});
         private final Session session;
+        private final Adapter adapter;
 
-        TyrusLink(Session session) {
+        TyrusLink(Session session, Adapter adapter) {
             this.session = session;
+            this.adapter = adapter;
         }
 
         @Override
         public void sendText(String text) {
-            session.getAsyncRemote().sendText(text, result -> {
-                if (!result.isOK()) {
-                    LOG.debug("send failed: {}", String.valueOf(result.getException()));
-                }
-            });
+            try {
+                session.getAsyncRemote().sendText(text, result -> {
+                    if (!result.isOK()) {
+                        LOG.debug("send failed: {}", String.valueOf(result.getException()));
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.debug("send failed: {}", e.toString());
+            }
         }
 
         @Override
         public void sendPing() {
             try {
                 session.getAsyncRemote().sendPing(PING.duplicate());
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.debug("ping failed: {}", e.toString());
             }
         }
 
         @Override
         public void close(String reason) {
-            try {
-                if (session.isOpen()) {
-                    session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, reason));
-                }
-            } catch (IOException | IllegalStateException e) {
-                LOG.debug("close failed: {}", e.toString());
-            }
+            adapter.closeByUs(CloseReason.CloseCodes.NORMAL_CLOSURE, reason);
         }
     }
 }

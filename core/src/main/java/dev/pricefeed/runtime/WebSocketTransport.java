@@ -2,6 +2,7 @@ package dev.pricefeed.runtime;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.Map;
 
 /** Opens WebSocket connections; the one seam between the runtime and the WebSocket library. */
@@ -21,7 +22,7 @@ interface WebSocketTransport extends AutoCloseable {
         /** Sends an RFC 6455 ping frame. */
         void sendPing();
 
-        /** Closes with a close frame (code 1000) and does not wait. */
+        /** Closes with a close frame (code 1000) and does not wait; never throws, whatever the reason's length. */
         void close(String reason);
     }
 
@@ -29,9 +30,16 @@ interface WebSocketTransport extends AutoCloseable {
     interface LinkListener {
         void onText(String text);
 
+        /** A binary message arrived (legal in RFC 6455); it must never cost the connection. */
+        void onBinary(ByteBuffer data);
+
         void onPong();
 
-        void onClosed(int code, String reason);
+        /**
+         * The connection ended. {@code byUs} tells whether this side closed it (for example our frame limit) or the
+         * server did; {@code reason} is the close frame's reason or our own words.
+         */
+        void onClosed(boolean byUs, int code, String reason);
 
         void onError(Throwable error);
     }

@@ -147,6 +147,26 @@ public final class EmulatorConnection {
         }
     }
 
+    /** Sends a binary frame (legal in RFC 6455; some exchanges send compressed payloads this way). */
+    public void sendBinary(byte[] payload) {
+        requireNonNull(payload, "payload is null");
+        if (state == State.OPEN && !silenced) {
+            enqueue(WebSocketFrames.binary(payload.clone()), false);
+        }
+    }
+
+    /**
+     * Sends the first {@code carried} bytes of a text frame whose header announces the whole text, then drops the
+     * connection: a peer that died in the middle of a frame.
+     */
+    public void sendTruncatedAndDrop(String text, int carried) {
+        requireNonNull(text, "text is null");
+        if (state == State.OPEN && !silenced) {
+            enqueue(WebSocketFrames.truncatedText(text, carried), false);
+            after(Duration.ofMillis(100), this::drop);
+        }
+    }
+
     /** Sends a text frame that is not JSON: {@code }{ not json}. */
     public void sendGarbage() {
         send(GARBAGE);

@@ -59,7 +59,9 @@ public final class EmulatorServer implements AutoCloseable {
     private final List<EmulatorConnection> accepted = new ArrayList<>();
     private final List<HttpCall> httpCalls = new CopyOnWriteArrayList<>();
     private final List<HttpFault> faults = new ArrayList<>();
-    private volatile boolean refuse;
+    /** The HTTP status WebSocket upgrades are answered with instead of 101, or 0 to accept them. */
+    private volatile int refuseStatus;
+    private volatile boolean hangHandshakes;
 
     private EmulatorServer(EmulatorHandler handler, ServerSocket serverSocket) {
         this.handler = handler;
@@ -165,7 +167,24 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** While true, WebSocket upgrades are answered with HTTP 503 and closed; plain HTTP calls still work. */
     public void refuseConnections(boolean refuse) {
-        this.refuse = refuse;
+        this.refuseStatus = refuse ? 503 : 0;
+    }
+
+    /** While {@code status} is not 0, WebSocket upgrades are answered with that HTTP status (403, 500, 503 ...). */
+    public void refuseConnections(int status) {
+        if (status != 0 && (status < 200 || status > 599 || status == 101)) {
+            throw new IllegalArgumentException("a refusal needs an HTTP status from 200 to 599 other than 101, got "
+                    + status);
+        }
+        this.refuseStatus = status;
+    }
+
+    /**
+     * While true, WebSocket upgrade requests are read and never answered (the TCP connection stays open), so the
+     * client's handshake times out; when switched off, the hung sockets are closed.
+     */
+    public void hangHandshakes(boolean hang) {
+        this.hangHandshakes = hang;
     }
 
     /**
@@ -344,9 +363,17 @@ public final class EmulatorServer implements AutoCloseable {
 
     private void upgrade(Socket socket, InputStream in, HttpRequestHead head) throws IOException {
         OutputStream out = socket.getOutputStream();
-        if (refuse) {
-            LOG.debug("refusing a WebSocket upgrade to {}", head.path());
-            writeHttp(out, HttpReply.status(503, "the emulator refuses WebSocket connections"), true);
+        if (hangHandshakes) {
+            LOG.debug("leaving a WebSocket upgrade to {} unanswered", head.path());
+            while (hangHandshakes && !closed.get() && !socket.isClosed()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            return;
+        }
+        int status = refuseStatus;
+        if (status != 0) {
+            LOG.debug("refusing a WebSocket upgrade to {} with {}", head.path(), status);
+            writeHttp(out, HttpReply.status(status, "the emulator refuses WebSocket connections"), true);
             return;
         }
         String key = head.headers().get("sec-websocket-key");

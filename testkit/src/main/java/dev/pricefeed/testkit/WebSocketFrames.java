@@ -101,6 +101,21 @@ final class WebSocketFrames {
         return frame.array();
     }
 
+    /** A binary frame. */
+    static byte[] binary(byte[] payload) {
+        return encode(BINARY, payload);
+    }
+
+    /**
+     * The start of a text frame that announces {@code announced} payload bytes but carries only the first
+     * {@code carried} bytes of the text: a frame cut off in the middle, as when a peer dies while writing.
+     */
+    static byte[] truncatedText(String text, int carried) {
+        byte[] whole = text(text);
+        int header = whole.length - text.getBytes(StandardCharsets.UTF_8).length;
+        return java.util.Arrays.copyOf(whole, Math.min(whole.length - 1, header + Math.max(0, carried)));
+    }
+
     /** A text frame. */
     static byte[] text(String text) {
         return encode(TEXT, text.getBytes(StandardCharsets.UTF_8));
