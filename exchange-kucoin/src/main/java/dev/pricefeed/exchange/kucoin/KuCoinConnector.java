@@ -3,6 +3,7 @@ package dev.pricefeed.exchange.kucoin;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.AuthenticationException;
+import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
@@ -52,6 +53,7 @@ final class KuCoinConnector implements ExchangeConnector {
     private final Optional<URI> websocketOverride;
     private final Limits limits;
     private final KuCoinPoller poller;
+    private final KuCoinCandleHistory history;
 
     KuCoinConnector(ExchangeContext context) {
         this.context = Objects.requireNonNull(context, "context is null");
@@ -61,6 +63,7 @@ final class KuCoinConnector implements ExchangeConnector {
         this.limits = new Limits(options.maxTopicsPerConnection(), options.maxTopicsPerMessage(),
                 MESSAGES_PER_WINDOW, MESSAGE_WINDOW, null);
         this.poller = new KuCoinPoller(context.httpClient(), rest, symbols, context.clock());
+        this.history = new KuCoinCandleHistory(context.httpClient(), rest, symbols, context.clock());
     }
 
     @Override
@@ -110,6 +113,12 @@ final class KuCoinConnector implements ExchangeConnector {
     @Override
     public FallbackPoller poller() {
         return poller;
+    }
+
+    /** Candles from REST {@code market/candles}, 1,500 per request. */
+    @Override
+    public Optional<CandleHistory> history() {
+        return Optional.of(history);
     }
 
     @Override

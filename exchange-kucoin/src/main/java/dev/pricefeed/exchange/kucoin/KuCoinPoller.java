@@ -32,8 +32,8 @@ final class KuCoinPoller implements FallbackPoller {
     private static final int LEVEL1_WEIGHT = 2;
     private static final int ALL_TICKERS_WEIGHT = 15;
     /** Half of KuCoin's 2000 per 30 s, leaving room for bootstraps and other clients on the same IP. */
-    private static final int WEIGHT_BUDGET = 1000;
-    private static final Duration BUDGET_WINDOW = Duration.ofSeconds(30);
+    static final int WEIGHT_BUDGET = 1000;
+    static final Duration BUDGET_WINDOW = Duration.ofSeconds(30);
     /** KuCoin refreshes its allTickers snapshot every 2 s; polling it faster returns the same data. */
     private static final Duration ALL_TICKERS_REFRESH = Duration.ofSeconds(2);
 

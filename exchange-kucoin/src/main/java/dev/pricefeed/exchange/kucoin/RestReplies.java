@@ -285,12 +285,12 @@ final class RestReplies {
     }
 
     /** Reads the value of {@code data}; the parser stands on its first event. */
-    private interface DataReader<T> {
+    interface DataReader<T> {
         T read(JsonParser parser, Event value) throws IOException;
     }
 
     /** Reads the {@code code}/{@code msg}/{@code data} envelope of an answer and returns what {@code data} gave. */
-    private static <T> T envelope(String body, String endpoint, DataReader<T> data) throws IOException {
+    static <T> T envelope(String body, String endpoint, DataReader<T> data) throws IOException {
         String code = null;
         String msg = null;
         T result = null;

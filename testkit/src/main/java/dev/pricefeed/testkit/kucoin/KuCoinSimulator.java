@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.Side;
+import dev.pricefeed.testkit.CandleSeries;
 import dev.pricefeed.testkit.EmulatorConnection;
 import dev.pricefeed.testkit.EmulatorHandler;
 import dev.pricefeed.testkit.EmulatorServer;
@@ -18,6 +19,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@code welcome} (its id is the client's {@code connectId}), acknowledges subscriptions by id, answers JSON pings with
  * pongs, and pushes {@code /market/ticker}, {@code /spotMarket/level1}, {@code /market/snapshot} and
  * {@code /market/match} frames shaped like KuCoin's. REST serves {@code orderbook/level1}, {@code allTickers} and
- * {@code /api/v2/symbols}. Faults: expired tokens, unanswered pings, a late welcome, plus the server's own.
+ * {@code /api/v2/symbols} and {@code /api/v1/market/candles} ({@link #candles()}, newest first, 1,500 at most). Faults: expired tokens, unanswered pings, a late welcome, plus the server's own.
  *
  * <p>Like KuCoin, a token expired after its connection opened does not end that connection; a new connection that
  * presents an expired token gets {@code {"type":"error","code":401,"data":"token is expired"}} and is closed.
@@ -77,6 +79,7 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
     private final Map<String, AtomicInteger> subscriptionCounts = new ConcurrentHashMap<>();
     private final List<String> subscribeTopics = new CopyOnWriteArrayList<>();
     private final Map<String, RestQuote> restQuotes = new ConcurrentHashMap<>();
+    private final CandleSeries candles = new CandleSeries(CandleSeries.DEFAULT_SEED, Clock.systemUTC());
     /** The latest {@code /market/ticker} frame per topic, sent to each new subscriber of that topic. */
     private final Map<String, String> latestTickers = new ConcurrentHashMap<>();
     private volatile Duration pingInterval = Duration.ofMillis(200);
@@ -118,6 +121,11 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
     @Override
     public PriceFeed.Builder pointAt(PriceFeed.Builder builder) {
         return builder.restEndpoint(server.httpUri("/"));
+    }
+
+    /** The candles {@code /api/v1/market/candles} serves; set its clock to fix "now". */
+    public CandleSeries candles() {
+        return candles;
     }
 
     @Override
@@ -391,6 +399,9 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
         if (path.equals("/api/v2/symbols")) {
             return symbols();
         }
+        if (path.equals("/api/v1/market/candles")) {
+            return KuCoinCandles.answer(call, this::listedInstrument, candles);
+        }
         return HttpReply.status(404, "{\"code\":\"404000\",\"msg\":\"Not Found\"}");
     }
 
@@ -432,6 +443,16 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
             first = false;
         }
         return HttpReply.json(body.append("]}}").toString());
+    }
+
+    /** The listed instrument ({@code BTC/USDT}) of a KuCoin symbol ({@code BTC-USDT}), or null. */
+    private String listedInstrument(String symbol) {
+        for (String text : instruments) {
+            if (symbol(Instrument.of(text)).equals(symbol)) {
+                return Instrument.of(text).toString();
+            }
+        }
+        return null;
     }
 
     private HttpReply symbols() {
