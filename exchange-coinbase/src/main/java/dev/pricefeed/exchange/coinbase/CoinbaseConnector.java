@@ -1,6 +1,7 @@
 package dev.pricefeed.exchange.coinbase;
 
 import dev.pricefeed.Instrument;
+import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +39,7 @@ final class CoinbaseConnector implements ExchangeConnector {
     private final URI rest;
     private final SymbolMapper symbols = new SeparatorSymbols('-');
     private final ProductTickerPoller poller;
+    private final CoinbaseCandleHistory history;
     private final AtomicLong connections = new AtomicLong();
 
     CoinbaseConnector(ExchangeContext context) {
@@ -45,6 +48,7 @@ final class CoinbaseConnector implements ExchangeConnector {
         this.websocket = context.endpoint("websocket").orElse(feed.defaultUri());
         this.rest = context.endpoint("rest").orElse(DEFAULT_REST);
         this.poller = new ProductTickerPoller(context.httpClient(), rest, symbols, context.clock());
+        this.history = new CoinbaseCandleHistory(context.httpClient(), rest, symbols, context.clock());
     }
 
     /** The feed this connector speaks. */
@@ -70,6 +74,12 @@ final class CoinbaseConnector implements ExchangeConnector {
     @Override
     public FallbackPoller poller() {
         return poller;
+    }
+
+    /** Candles from the Exchange REST {@code candles}, 300 per request, whichever feed this connector speaks. */
+    @Override
+    public Optional<CandleHistory> history() {
+        return Optional.of(history);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class CoinbaseProvider implements ExchangeProvider {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.TICKER, Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES,
-                Capability.SEQUENCE_CHECKS, Capability.REST_FALLBACK);
+                Capability.SEQUENCE_CHECKS, Capability.REST_FALLBACK, Capability.HISTORY);
     }
 
     @Override

@@ -30,6 +30,6 @@ class CoinbaseProviderTest {
     void capabilitiesAreThoseTheConnectorHas() {
         assertThat(new CoinbaseProvider().capabilities()).containsExactlyInAnyOrder(Capability.TICKER,
                 Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES, Capability.SEQUENCE_CHECKS,
-                Capability.REST_FALLBACK);
+                Capability.REST_FALLBACK, Capability.HISTORY);
     }
 }

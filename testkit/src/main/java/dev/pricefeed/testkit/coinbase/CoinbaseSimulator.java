@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.Side;
+import dev.pricefeed.testkit.CandleSeries;
 import dev.pricefeed.testkit.EmulatorConnection;
 import dev.pricefeed.testkit.EmulatorHandler;
 import dev.pricefeed.testkit.EmulatorServer;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Coinbase's emulator mode, speaking both feeds on one server: Coinbase Exchange on {@code /} and Advanced Trade on
- * {@code /advanced}, with the REST product list and product ticker. Like Coinbase it closes connections that have
+ * {@code /advanced}, with the REST product list, product ticker and product candles ({@link #candles()}). Like Coinbase it closes connections that have
  * not subscribed within the subscribe deadline, answers every subscribe with the full {@code subscriptions} list,
  * sends heartbeats per product (Exchange) or per connection (Advanced Trade), numbers messages per product
  * (Exchange {@code sequence}, which also counts order-book messages no one here sees) or per connection (Advanced
@@ -74,6 +75,7 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
     private final int sequenceStride;
     private final Clock clock;
     private final Map<String, ProductState> products = new LinkedHashMap<>();
+    private final CandleSeries candles;
     private final List<String> instruments;
     private final Map<EmulatorConnection, CoinbaseClient> clients = new LinkedHashMap<>();
     private final List<CoinbaseClient> everyClient = new ArrayList<>();
@@ -87,6 +89,7 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
         this.heartbeatInterval = builder.heartbeatInterval;
         this.sequenceStride = builder.sequenceStride;
         this.clock = builder.clock;
+        this.candles = new CandleSeries(CandleSeries.DEFAULT_SEED, builder.clock);
         this.instruments = List.copyOf(builder.instruments);
         for (String instrument : instruments) {
             String id = productId(Instrument.of(instrument));
@@ -175,6 +178,11 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
         synchronized (lock) {
             product(instrument).restTicker = new ProductState.Quote(last, bid, ask);
         }
+    }
+
+    /** The candles {@code /products/{id}/candles} serves; set its clock to fix "now". */
+    public CandleSeries candles() {
+        return candles;
     }
 
     @Override
@@ -303,6 +311,12 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
         synchronized (lock) {
             if (path.equals("/products")) {
                 return HttpReply.json(CoinbaseFrames.restProducts(products.keySet()));
+            }
+            if (path.startsWith("/products/") && path.endsWith("/candles")) {
+                String id = path.substring("/products/".length(), path.length() - "/candles".length());
+                if (products.containsKey(id)) {
+                    return CoinbaseCandles.answer(call, id, candles);
+                }
             }
             if (path.startsWith("/products/") && path.endsWith("/ticker")) {
                 ProductState product = products.get(path.substring("/products/".length(), path.length() - "/ticker".length()));
