@@ -33,7 +33,7 @@ final class KuCoinCandleHistory implements CandleHistory {
     /** Candles per request: KuCoin's maximum. */
     static final int MAX_ROWS = 1500;
 
-    /** The request weight of one klines call in KuCoin's public pool (its docs list 3). */
+    /** The request weight of one klines call in KuCoin's public pool (3, as ccxt's KuCoin weight table has it). */
     static final int KLINES_WEIGHT = 3;
 
     /** KuCoin's intervals up to a day; 1week is left out (not aligned to the epoch). */
