@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                 "Starts emulators of Kraken, Binance, KuCoin and Coinbase on 127.0.0.1 that speak each exchange's "
                         + "own protocol, moves their prices, and runs 'watch' against them through the installed "
                         + "plugins."},
-        footer = {"", "Examples:", "  pricefeed demo", "  pricefeed demo --format jsonl --duration 10s"})
+        footer = {"", "Examples:", "  pricefeed demo", "  pricefeed demo --format jsonl --duration 10s",
+                "  pricefeed demo --http 8080      # and the dashboard on http://127.0.0.1:8080/"})
 final class DemoCommand implements Callable<Integer> {
 
     /** Exchange, instrument, starting price, price step. */
@@ -51,6 +52,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--events", description = "JSON Lines: print events on standard output with the data.")
     boolean events;
+
+    @Option(names = "--http", paramLabel = "[HOST:]PORT", converter = HttpAddress.Converter.class,
+            description = "Also serve the dashboard page, /metrics, /health, /api/state and /events on this address "
+                    + "(host default: 127.0.0.1).")
+    HttpAddress http;
 
     @Mixin
     FeedOptions feedOptions;
@@ -101,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
                     requests.add(new FeedRequest(simulator.exchangeId(), instruments, simulator::pointAt));
                 }
                 market.start(500);
-                WatchRun run = new WatchRun(env, new LineOutput(spec.commandLine().getOut()), err);
+                WatchRun run = new WatchRun(env, new LineOutput(spec.commandLine().getOut()), err).monitoredAt(http);
                 return run.run(requests, feedOptions.channels(), registry, common.configFile(env).orElse(null),
                         chosen, events, feedOptions.duration);
             }

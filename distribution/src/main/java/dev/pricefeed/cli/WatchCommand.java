@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  pricefeed watch kraken BTC/USD ETH/USD",
                 "  pricefeed watch kraken:BTC/USD binance:BTC/USDT coinbase:BTC/USD --channels ticker,trades",
-                "  pricefeed watch kraken BTC/USD --format jsonl --duration 30s > prices.jsonl"})
-final class WatchCommand implements Callable<Integer> {
+                "  pricefeed watch kraken BTC/USD --format jsonl --duration 30s > prices.jsonl",
+                "  pricefeed watch kraken BTC/USD --http 9090      # also serves the dashboard and /metrics"})
+class WatchCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
 
@@ -45,6 +46,11 @@ final class WatchCommand implements Callable<Integer> {
             + "(default: standard error).")
     boolean events;
 
+    @Option(names = "--http", paramLabel = "[HOST:]PORT", converter = HttpAddress.Converter.class,
+            description = "Also serve the dashboard page, /metrics (Prometheus), /health, /api/state and /events "
+                    + "on this address (host default: 127.0.0.1, this machine only).")
+    HttpAddress http;
+
     @Mixin
     FeedOptions feedOptions;
 
@@ -53,6 +59,11 @@ final class WatchCommand implements Callable<Integer> {
 
     WatchCommand(CliEnvironment env) {
         this.env = env;
+    }
+
+    /** Where to serve the dashboard, or {@code null} for nowhere. */
+    HttpAddress httpAddress() {
+        return http;
     }
 
     @Override
@@ -67,7 +78,7 @@ final class WatchCommand implements Callable<Integer> {
         parsed.forEach((exchange, instruments) ->
                 requests.add(new FeedRequest(exchange, List.copyOf(instruments), endpoints.get(exchange))));
         WatchRun run = new WatchRun(env, new LineOutput(spec.commandLine().getOut()),
-                new LineOutput(spec.commandLine().getErr()));
+                new LineOutput(spec.commandLine().getErr())).monitoredAt(httpAddress());
         return run.run(requests, feedOptions.channels(), registry, common.configFile(env).orElse(null), chosen, events,
                 feedOptions.duration);
     }

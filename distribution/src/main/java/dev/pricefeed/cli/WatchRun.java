@@ -20,11 +20,18 @@ final class WatchRun {
     private final CliEnvironment env;
     private final LineOutput out;
     private final LineOutput err;
+    private HttpAddress http;
 
     WatchRun(CliEnvironment env, LineOutput out, LineOutput err) {
         this.env = Objects.requireNonNull(env, "env is null");
         this.out = Objects.requireNonNull(out, "out is null");
         this.err = Objects.requireNonNull(err, "err is null");
+    }
+
+    /** Also serves the dashboard, {@code /metrics} and {@code /health} on this address while the feeds run. */
+    WatchRun monitoredAt(HttpAddress address) {
+        this.http = address;
+        return this;
     }
 
     /**
@@ -45,7 +52,11 @@ final class WatchRun {
         AtomicInteger code = new AtomicInteger(Cli.OK);
         EventOutput events = new EventOutput(eventsOnStdout ? out : err);
         TableView table = format == OutputFormat.TABLE ? new TableView(out, env.clock()) : null;
-        try (LiveFeeds feeds = LiveFeeds.build(requests, channels, registry, configFile, feed -> {
+        try (Monitoring monitoring = http == null ? null : new Monitoring(http, env.clock());
+                LiveFeeds feeds = LiveFeeds.build(requests, channels, registry, configFile, feed -> {
+            if (monitoring != null) {
+                monitoring.watch(feed);
+            }
             if (table == null) {
                 feed.onTick(tick -> print(JsonLines.tick(tick)), Delivery.queue());
                 if (channels.contains(Channel.TRADES)) {
@@ -64,6 +75,10 @@ final class WatchRun {
                 }
             });
         })) {
+            if (monitoring != null) {
+                // bound before any feed connects, so a taken port fails at once
+                err.println("pricefeed: dashboard, /metrics and /health on " + monitoring.start());
+            }
             feeds.start();
             if (table != null) {
                 table.start(feeds.feeds());

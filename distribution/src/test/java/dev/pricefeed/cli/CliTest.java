@@ -25,12 +25,13 @@ class CliTest {
     @Test
     void withoutACommandTheUsageGoesToStandardErrorWithExitCode2() {
         assertThat(run()).isEqualTo(Cli.USAGE);
-        assertThat(err.toString()).contains("Usage: pricefeed", "exchanges", "watch", "record", "replay", "demo");
+        assertThat(err.toString()).contains("Usage: pricefeed", "exchanges", "watch", "record", "replay", "demo",
+                "dashboard");
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"exchanges", "watch", "record", "replay", "demo"}) {
+        for (String command : new String[] {"exchanges", "watch", "record", "replay", "demo", "dashboard"}) {
             StringWriter help = new StringWriter();
             CliEnvironment env = new CliEnvironment(null, new StopSignal(), false, Clock.systemUTC());
             int code = Cli.create(env, new PrintWriter(help, true), new PrintWriter(err, true))
@@ -106,5 +107,22 @@ class CliTest {
     void aBadDurationIsAUsageError() {
         assertThat(run("watch", "kraken", "BTC/USD", "--duration", "soon")).isEqualTo(Cli.USAGE);
         assertThat(err.toString().lines()).singleElement().asString().contains("--duration");
+    }
+
+    @Test
+    void aMalformedHttpAddressIsOneLineWithExitCode2() {
+        assertThat(run("watch", "kraken", "BTC/USD", "--http", "everywhere")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("pricefeed watch: ").contains("--http", "[HOST:]PORT");
+    }
+
+    @Test
+    void dashboardIsWatchWithThePageOnLoopback8080() {
+        StringWriter help = new StringWriter();
+        CliEnvironment env = new CliEnvironment(null, new StopSignal(), false, Clock.systemUTC());
+        Cli.create(env, new PrintWriter(help, true), new PrintWriter(err, true)).execute("dashboard", "--help");
+        assertThat(help.toString()).contains("--http", "--channels", "--endpoint", "127.0.0.1:8080");
+        assertThat(new DashboardCommand(env).httpAddress()).isEqualTo(new HttpAddress("127.0.0.1", 8080));
+        assertThat(new WatchCommand(env).httpAddress()).isNull();
     }
 }
