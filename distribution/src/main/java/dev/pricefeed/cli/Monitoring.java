@@ -1,6 +1,7 @@
 package dev.pricefeed.cli;
 
 import dev.pricefeed.PriceFeed;
+import dev.pricefeed.Registration;
 import dev.pricefeed.micrometer.PriceFeedMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +25,7 @@ final class Monitoring implements AutoCloseable {
     private final DashboardState state;
     private final Clock clock;
     private final List<PriceFeedMetrics> binders = new ArrayList<>();
+    private final List<Registration> listeners = new ArrayList<>();
     private MonitorServer server;
 
     Monitoring(HttpAddress address, Clock clock) {
@@ -38,7 +40,7 @@ final class Monitoring implements AutoCloseable {
         binder.bindTo(registry);
         binders.add(binder);
         state.watch(feed, binder);
-        feed.onEvent(state::event);
+        listeners.add(feed.onEvent(state::event));
     }
 
     /**
@@ -59,6 +61,7 @@ final class Monitoring implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        listeners.forEach(Registration::close);
         binders.forEach(PriceFeedMetrics::close);
         registry.close();
     }

@@ -91,6 +91,7 @@ public final class PriceFeedMetrics implements MeterBinder, AutoCloseable {
                 FeedMetrics::parseErrors);
         counter(registry, "unknown.messages", "well-formed frames of an unknown type (skipped)",
                 FeedMetrics::unknownMessages);
+        counter(registry, "binary.frames", "binary WebSocket frames received (skipped)", FeedMetrics::binaryFrames);
         counter(registry, "reconnects", "connections opened after the first", FeedMetrics::reconnects);
         counter(registry, "conflated", "tick updates replaced by a newer one before a listener saw them",
                 FeedMetrics::conflated);
@@ -133,7 +134,7 @@ public final class PriceFeedMetrics implements MeterBinder, AutoCloseable {
                 .register(registry));
         if (latency.addTimers(exchangeLatency, deliveryLatency)) {
             // registered once, however many registries this binder is bound to
-            feed.onTick(latency::record);
+            latency.listening(feed.onTick(latency::record));
         }
     }
 
@@ -147,7 +148,7 @@ public final class PriceFeedMetrics implements MeterBinder, AutoCloseable {
         return Optional.ofNullable(registry.find(DELIVERY_LATENCY).tags(tags).timer());
     }
 
-    /** Removes every meter this binder registered and stops recording latencies. */
+    /** Removes the tick listener and every meter this binder registered. */
     @Override
     public void close() {
         latency.stop();

@@ -1,6 +1,7 @@
 package dev.pricefeed.micrometer;
 
 import dev.pricefeed.Instrument;
+import dev.pricefeed.Registration;
 import dev.pricefeed.Tick;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -26,6 +27,7 @@ final class TickLatency {
     private final Map<Instrument, Instant> lastExchangeTime = new ConcurrentHashMap<>();
     private final AtomicBoolean listening = new AtomicBoolean();
     private volatile boolean stopped;
+    private volatile Registration registration;
 
     TickLatency(Clock clock) {
         this.clock = clock;
@@ -36,6 +38,11 @@ final class TickLatency {
         exchangeTimers.add(exchange);
         deliveryTimers.add(delivery);
         return listening.compareAndSet(false, true);
+    }
+
+    /** Keeps the registration of this listener, to remove it on {@link #stop()}. */
+    void listening(Registration listener) {
+        this.registration = listener;
     }
 
     /** Times one tick. */
@@ -56,9 +63,13 @@ final class TickLatency {
         }
     }
 
-    /** Stops recording. */
+    /** Removes the listener and stops recording. */
     void stop() {
         stopped = true;
+        Registration listener = registration;
+        if (listener != null) {
+            listener.close();
+        }
         exchangeTimers.clear();
         deliveryTimers.clear();
     }

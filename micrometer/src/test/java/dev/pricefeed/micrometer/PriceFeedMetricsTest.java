@@ -129,8 +129,8 @@ class PriceFeedMetricsTest {
         feed = krakenFeed().build();
         bind(feed, registry);
 
-        for (String name : List.of("frames", "ticks", "trades", "parse.errors", "unknown.messages", "reconnects",
-                "conflated", "dropped", "listener.errors", "sequence.gaps", "rest.polls")) {
+        for (String name : List.of("frames", "ticks", "trades", "parse.errors", "unknown.messages", "binary.frames",
+                "reconnects", "conflated", "dropped", "listener.errors", "sequence.gaps", "rest.polls")) {
             assertThat(counter(name, "kraken")).as(name).isZero();
         }
         assertThat(registry.getMeters()).allSatisfy(meter ->
