@@ -330,9 +330,11 @@ class FeedRuntimeTest {
         }
         List<Long> times = List.copyOf(simulator.subscribeTimes);
         assertThat(times).hasSize(5);
+        // The pacer spaces sends by 1 s; the emulator stamps receipt, which a loaded machine can delay by a few
+        // hundred ms for one message and not the next. Unpaced sends would arrive within milliseconds of each other.
         for (int i = 2; i < times.size(); i++) {
             assertThat(times.get(i) - times.get(i - 2)).as("two messages before message %d", i)
-                    .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(950));
+                    .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(600));
         }
     }
 
