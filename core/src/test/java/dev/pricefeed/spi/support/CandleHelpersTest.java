@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pricefeed.Candle;
 import dev.pricefeed.Instrument;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -70,6 +73,33 @@ class CandleHelpersTest {
         assertThat(collector.candles().get(2).closed()).isTrue();
         assertThat(collector.size()).isEqualTo(3);
         assertThat(collector.newest()).isEqualTo(T0.plus(MINUTE.multipliedBy(2)));
+    }
+
+    @Test
+    @DisplayName("pages are fetched oldest window first, merged in order, and none after the window holding now")
+    void pagesStopAfterNow() throws Exception {
+        List<CandleWindows.Window> asked = new ArrayList<>();
+        Clock clock = Clock.fixed(T0.plus(MINUTE.multipliedBy(4)).plusSeconds(30), ZoneOffset.UTC);
+
+        List<Candle> candles = CandlePages.fetch(T0, T0.plus(MINUTE.multipliedBy(20)), MINUTE, 2, clock,
+                new PacedRequests("test", Duration.ZERO, Duration.ZERO, 0), window -> {
+                    asked.add(window);
+                    // newest first, as some exchanges answer, and one candle beyond the window
+                    List<Candle> page = new ArrayList<>();
+                    for (int m = 2; m >= 0; m--) {
+                        int minute = (int) Duration.between(T0, window.start()).toMinutes() + m;
+                        if (minute <= 4) {
+                            page.add(candle(minute, String.valueOf(minute), minute < 4));
+                        }
+                    }
+                    return page;
+                });
+
+        assertThat(asked).extracting(CandleWindows.Window::start).containsExactly(T0, T0.plus(MINUTE.multipliedBy(2)),
+                T0.plus(MINUTE.multipliedBy(4)));
+        assertThat(candles).extracting(Candle::openTime).containsExactly(T0, T0.plus(MINUTE),
+                T0.plus(MINUTE.multipliedBy(2)), T0.plus(MINUTE.multipliedBy(3)), T0.plus(MINUTE.multipliedBy(4)));
+        assertThat(candles.get(4).closed()).isFalse();
     }
 
     @Test

@@ -6,9 +6,8 @@ import dev.pricefeed.Candle;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.RestCalls;
-import dev.pricefeed.spi.support.CandleCollector;
 import dev.pricefeed.spi.support.CandleIntervals;
-import dev.pricefeed.spi.support.CandleWindows;
+import dev.pricefeed.spi.support.CandlePages;
 import dev.pricefeed.spi.support.PacedRequests;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -72,19 +71,11 @@ final class BinanceCandleHistory implements CandleHistory {
         requireNonNull(instrument, "instrument is null");
         String code = INTERVALS.code(interval);
         String symbol = symbols.toNative(instrument);
-        CandleCollector collector = new CandleCollector(from, to);
-        for (CandleWindows.Window window : CandleWindows.split(from, to, interval, MAX_ROWS)) {
-            // endTime is inclusive on Binance
-            String query = "/api/v3/klines?symbol=" + symbol + "&interval=" + code + "&startTime="
-                    + window.start().toEpochMilli() + "&endTime=" + (window.end().toEpochMilli() - 1)
-                    + "&limit=" + MAX_ROWS;
-            List<Candle> page = requests.send(() -> KlineReader.read(RestCalls.get(http, endpoints.rest(query)),
-                    instrument, interval, clock.instant()));
-            page.forEach(collector::add);
-            if (!window.end().isBefore(clock.instant())) {
-                break;
-            }
-        }
-        return collector.candles();
+        // endTime is inclusive on Binance
+        return CandlePages.fetch(from, to, interval, MAX_ROWS, clock, requests, window -> KlineReader.read(
+                RestCalls.get(http, endpoints.rest("/api/v3/klines?symbol=" + symbol + "&interval=" + code
+                        + "&startTime=" + window.start().toEpochMilli() + "&endTime="
+                        + (window.end().toEpochMilli() - 1) + "&limit=" + MAX_ROWS)),
+                instrument, interval, clock.instant()));
     }
 }

@@ -7,9 +7,8 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.RestCalls;
 import dev.pricefeed.spi.SymbolMapper;
-import dev.pricefeed.spi.support.CandleCollector;
 import dev.pricefeed.spi.support.CandleIntervals;
-import dev.pricefeed.spi.support.CandleWindows;
+import dev.pricefeed.spi.support.CandlePages;
 import dev.pricefeed.spi.support.PacedRequests;
 import java.io.IOException;
 import java.net.URI;
@@ -62,18 +61,10 @@ final class CoinbaseCandleHistory implements CandleHistory {
         requireNonNull(instrument, "instrument is null");
         String granularity = INTERVALS.code(interval);
         String product = symbols.toNative(instrument);
-        CandleCollector collector = new CandleCollector(from, to);
-        for (CandleWindows.Window window : CandleWindows.split(from, to, interval, MAX_ROWS)) {
-            // end one second before the window's end keeps the count at 300 whether Coinbase counts the end or not
-            URI uri = RestUris.resolve(rest, "products/" + product + "/candles?granularity=" + granularity + "&start="
-                    + window.start() + "&end=" + window.end().minusSeconds(1));
-            List<Candle> page = requests.send(() -> ProductCandleReader.read(RestCalls.get(http, uri), instrument,
-                    interval, clock.instant()));
-            page.forEach(collector::add);
-            if (!window.end().isBefore(clock.instant())) {
-                break;
-            }
-        }
-        return collector.candles();
+        // end one second before the window's end keeps the count at 300 whether Coinbase counts the end or not
+        return CandlePages.fetch(from, to, interval, MAX_ROWS, clock, requests, window -> ProductCandleReader.read(
+                RestCalls.get(http, RestUris.resolve(rest, "products/" + product + "/candles?granularity="
+                        + granularity + "&start=" + window.start() + "&end=" + window.end().minusSeconds(1))),
+                instrument, interval, clock.instant()));
     }
 }

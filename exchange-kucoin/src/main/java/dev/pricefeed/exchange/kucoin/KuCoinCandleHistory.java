@@ -7,9 +7,8 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.RestCalls;
 import dev.pricefeed.spi.SymbolMapper;
-import dev.pricefeed.spi.support.CandleCollector;
 import dev.pricefeed.spi.support.CandleIntervals;
-import dev.pricefeed.spi.support.CandleWindows;
+import dev.pricefeed.spi.support.CandlePages;
 import dev.pricefeed.spi.support.PacedRequests;
 import java.io.IOException;
 import java.net.URI;
@@ -77,19 +76,11 @@ final class KuCoinCandleHistory implements CandleHistory {
         requireNonNull(instrument, "instrument is null");
         String type = INTERVALS.code(interval);
         String symbol = URLEncoder.encode(symbols.toNative(instrument), StandardCharsets.UTF_8);
-        CandleCollector collector = new CandleCollector(from, to);
-        for (CandleWindows.Window window : CandleWindows.split(from, to, interval, MAX_ROWS)) {
-            // one second before the window's end, so the answer holds this window's candles whether endAt is
-            // inclusive or not
-            URI uri = KuCoinConnector.resolve(rest, "/api/v1/market/candles?symbol=" + symbol + "&type=" + type
-                    + "&startAt=" + window.start().getEpochSecond() + "&endAt=" + (window.end().getEpochSecond() - 1));
-            List<Candle> page = requests.send(() -> KlineRows.read(RestCalls.get(http, uri), instrument, interval,
-                    clock.instant()));
-            page.forEach(collector::add);
-            if (!window.end().isBefore(clock.instant())) {
-                break;
-            }
-        }
-        return collector.candles();
+        // endAt one second before the window's end holds this window's candles whether endAt is inclusive or not
+        return CandlePages.fetch(from, to, interval, MAX_ROWS, clock, requests, window -> KlineRows.read(
+                RestCalls.get(http, KuCoinConnector.resolve(rest, "/api/v1/market/candles?symbol=" + symbol
+                        + "&type=" + type + "&startAt=" + window.start().getEpochSecond() + "&endAt="
+                        + (window.end().getEpochSecond() - 1))),
+                instrument, interval, clock.instant()));
     }
 }
