@@ -35,7 +35,7 @@ public record PluginInfo(String id, String version, String spiVersion, Set<Capab
         Objects.requireNonNull(providerClass, "providerClass is null");
     }
 
-    /** The id with versions, such as {@code kraken 0.1.0 (SPI 1.0)}. */
+    /** The id with versions, such as {@code kraken 0.1.0 (SPI 2.0)}. */
     public String describe() {
         return id + " " + version + " (SPI " + spiVersion + ")";
     }

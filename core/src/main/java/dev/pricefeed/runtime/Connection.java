@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         try {
             ConnectionSession s = engine.connector.connect(slot.route, slot.active());
             session = s;
-            parser = s.parser();
+            parser = engine.connector.newParser(Optional.of(s));
             lastFrameNanos = System.nanoTime();
             WebSocketTransport.Link opened = engine.transport().connect(s.uri(), s.headers(), this);
             link = opened;

@@ -210,8 +210,8 @@ public final class FeedEngine {
             return;
         }
         try {
-            Set<Instrument> listed = connector.listInstruments();
-            if (listed != null && !listed.isEmpty()) {
+            Set<Instrument> listed = connector.listInstruments().orElse(Set.of());
+            if (!listed.isEmpty()) {
                 InstrumentCheck.requireListed(exchange, config.instruments(), listed);
             }
         } catch (IOException e) {

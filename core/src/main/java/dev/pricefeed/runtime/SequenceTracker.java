@@ -32,9 +32,4 @@ final class SequenceTracker {
         }
         return new Result(sequence == before + 1 ? Verdict.NEXT : Verdict.GAP, before);
     }
-
-    /** Forgets every stream (a fresh connection restarts numbering for some exchanges). */
-    void reset() {
-        last.clear();
-    }
 }

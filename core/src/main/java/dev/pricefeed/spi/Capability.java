@@ -1,14 +1,16 @@
 package dev.pricefeed.spi;
 
-/** What a connector can do, as listed by {@code pricefeed exchanges}. */
+/**
+ * What a connector offers beyond the basics, as listed by {@code pricefeed exchanges}; the core checks each one a feed
+ * needs before it starts.
+ */
 public enum Capability {
+    /** The {@code TICKER} channel: last price, best bid and offer, 24 h statistics where the exchange sends them. */
     TICKER,
-    BEST_BID_OFFER,
-    STATS_24H,
+    /** The {@code TRADES} channel. */
     TRADES,
-    SEQUENCE_CHECKS,
+    /** The private {@code EXECUTIONS} and {@code BALANCES} channels (credentials needed). */
     PRIVATE_CHANNELS,
-    REST_FALLBACK,
     /** Historical candles through {@link ExchangeConnector#history()}. */
     HISTORY
 }

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** One WebSocket connection's plan, made fresh by {@link ExchangeConnector#connect} for every connect. */
+/**
+ * One WebSocket connection's plan, made fresh by {@link ExchangeConnector#connect} for every connect; its frames are
+ * read by the parser {@link ExchangeConnector#newParser} makes for it.
+ */
 public interface ConnectionSession {
 
     /** The WebSocket URI to open. */
@@ -30,7 +33,4 @@ public interface ConnectionSession {
     default String pingMessage(long n) {
         throw new UnsupportedOperationException("this connection sends no application pings");
     }
-
-    /** The parser for this connection's frames; it may keep per-connection state (request ids). */
-    MessageParser parser();
 }

@@ -35,10 +35,11 @@ public interface ExchangeConnector extends AutoCloseable {
     ConnectionSession connect(String route, List<Subscription> subscriptions) throws IOException, InterruptedException;
 
     /**
-     * A parser for frames read outside a live connection (replaying a recording, benchmarks); it must understand
-     * every data frame a live connection's parser does.
+     * A fresh parser. The runtime asks for one per connection, passing the session {@link #connect} returned for it
+     * (the parser may share that session's state, such as request ids awaiting an answer); a replay or a benchmark
+     * passes {@link Optional#empty()} for frames read outside any connection. Either parser reads every data frame.
      */
-    MessageParser newParser();
+    MessageParser newParser(Optional<ConnectionSession> connection);
 
     /** The REST poller used when the WebSocket is down or disabled. */
     FallbackPoller poller();
@@ -47,13 +48,12 @@ public interface ExchangeConnector extends AutoCloseable {
     SymbolMapper symbols();
 
     /**
-     * Fetches the exchange's instrument list for validation, or returns {@code null} when the connector cannot list
-     * instruments.
+     * Fetches the exchange's instrument list for validation; empty when the connector cannot list instruments.
      *
      * @throws IOException when the list cannot be fetched (validation is then skipped with a warning)
      */
-    default Set<Instrument> listInstruments() throws IOException, InterruptedException {
-        return null;
+    default Optional<Set<Instrument>> listInstruments() throws IOException, InterruptedException {
+        return Optional.empty();
     }
 
     /** Historical candles over REST, where the connector offers them (capability {@link Capability#HISTORY}). */

@@ -48,9 +48,4 @@ public record KeepAlive(Ping ping, Duration pingInterval, Duration pongTimeout, 
     public static KeepAlive applicationPing(Duration interval, Duration pongTimeout, Duration livenessTimeout) {
         return new KeepAlive(Ping.APPLICATION_MESSAGE, interval, pongTimeout, livenessTimeout);
     }
-
-    /** A copy with another liveness timeout (configuration may override the connector's). */
-    public KeepAlive withLivenessTimeout(Duration timeout) {
-        return new KeepAlive(ping, pingInterval, pongTimeout, timeout);
-    }
 }

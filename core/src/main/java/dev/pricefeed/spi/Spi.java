@@ -4,10 +4,10 @@ package dev.pricefeed.spi;
 public final class Spi {
 
     /** The SPI version, {@code MAJOR.MINOR}; a compile-time constant, so it is baked into each provider. */
-    public static final String VERSION = "1.0";
+    public static final String VERSION = "2.0";
 
     /** The major version; the core loads providers with the same major version only. */
-    public static final int MAJOR = 1;
+    public static final int MAJOR = 2;
 
     private Spi() {
     }

@@ -54,7 +54,7 @@ class PluginRegistryTest {
                 provider("p.good.GoodProvider", "good"),
                 provider("p.broken.BrokenProvider", "\"broken\"", "\"1.0.0\"", "Spi.VERSION",
                         "if (true) { throw new IllegalStateException(\"no token for the test exchange\"); }"),
-                provider("p.future.FutureProvider", "\"future\"", "\"3.0.0\"", "\"2.0\"", ""),
+                provider("p.legacy.LegacyProvider", "\"legacy\"", "\"3.0.0\"", "\"1.0\"", ""),
                 provider("p.badid.BadIdProvider", "\"Bad Id\"", "\"1.0.0\"", "Spi.VERSION", ""),
                 provider("p.gamma.one.GammaProvider", "\"gamma\"", "\"1.0.0\"", "Spi.VERSION", ""),
                 provider("p.gamma.two.GammaProvider", "\"gamma\"", "\"2.0.0\"", "Spi.VERSION", ""),
@@ -135,7 +135,7 @@ class PluginRegistryTest {
     @Test
     @DisplayName("a provider built for another SPI major version is skipped, naming its jar, its SPI and the core's")
     void otherSpiMajor() throws IOException {
-        Path jar = providerJar(plugins.resolve("future.jar"), classes, "p.future.FutureProvider");
+        Path jar = providerJar(plugins.resolve("legacy.jar"), classes, "p.legacy.LegacyProvider");
         providerJar(plugins.resolve("good.jar"), classes, "p.good.GoodProvider");
 
         PluginRegistry registry = PluginRegistry.builder().pluginsDirectory(plugins).build();
@@ -143,11 +143,11 @@ class PluginRegistryTest {
         assertThat(registry.ids()).containsExactly("good");
         assertThat(registry.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.source()).isEqualTo(jar.toString());
-            assertThat(failure.reason()).contains("future 3.0.0", "SPI 2.0", "this core speaks SPI " + Spi.VERSION);
+            assertThat(failure.reason()).contains("legacy 3.0.0", "SPI 1.0", "this core speaks SPI " + Spi.VERSION);
         });
-        assertThatThrownBy(() -> registry.provider("future"))
+        assertThatThrownBy(() -> registry.provider("legacy"))
                 .isInstanceOf(UnknownExchangeException.class)
-                .hasMessageContaining("SPI 2.0")
+                .hasMessageContaining("SPI 1.0")
                 .hasMessageContaining(jar.toString());
     }
 

@@ -1,6 +1,6 @@
 package dev.pricefeed.cli;
 
-import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.time.Instant;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,7 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (OfflineExchangeContext offline = new OfflineExchangeContext(id, known, options, env.clock());
                 ExchangeConnector connector = provider.create(offline);
                 BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            MessageParser parser = connector.newParser();
+            MessageParser parser = connector.newParser(Optional.empty());
             long lineNumber = 0;
             String line;
             while ((line = reader.readLine()) != null && !out.broken()) {

@@ -55,7 +55,7 @@ class ExchangesIT {
 
         Launcher.Run version = launcher.run("--version");
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("pricefeed 0.").contains("plugin SPI 1.0");
+        assertThat(version.out()).startsWith("pricefeed 0.").contains("plugin SPI 2.0");
 
         Launcher.Run help = launcher.run("watch", "--help");
         assertThat(help.exitCode()).isZero();

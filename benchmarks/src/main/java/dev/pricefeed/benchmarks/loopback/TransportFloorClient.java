@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -49,7 +50,7 @@ final class TransportFloorClient implements Client {
                 .filter(p -> p.id().equals("binance")).findFirst().orElseThrow();
         connector = binance.create(new DefaultExchangeContext(config, DefaultExchangeContext.newHttpClient(),
                 Clock.systemUTC(), scheduler));
-        MessageParser parser = connector.newParser();
+        MessageParser parser = connector.newParser(Optional.empty());
         ParseSink sink = new Sink(arrivals);
         HttpClient client = HttpClient.newBuilder().executor(Runnable::run).build();
         URI uri = websocket.resolve("/stream?streams=" + TickerFrames.STREAM);

@@ -2,6 +2,7 @@ package dev.pricefeed.benchmarks.parse;
 
 import dev.pricefeed.spi.MessageParser;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,7 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One sample frame after another through {@code provider.create(context).newParser()}, single thread, into a sink
+ * One sample frame after another through {@code provider.create(context).newParser(Optional.empty())}, single thread, into a sink
  * that only hands the ticks and trades to a blackhole. Frames per second; run with {@code -prof gc} for bytes
  * allocated per frame.
  */
@@ -44,7 +45,7 @@ public class ParserBenchmark {
         fixture = new ParserFixture(frame.substring(0, frame.indexOf('/')));
         frames = cycle(frame);
         CountingSink check = new CountingSink(x -> { });
-        MessageParser checking = fixture.connector.newParser();
+        MessageParser checking = fixture.connector.newParser(Optional.empty());
         for (String f : frames) {
             checking.parse(f, check);
         }
@@ -54,7 +55,7 @@ public class ParserBenchmark {
                     + " ticks and " + check.trades + " trades (" + check.other + " other callbacks)");
         }
         sink = new CountingSink(blackhole::consume);
-        parser = fixture.connector.newParser();
+        parser = fixture.connector.newParser(Optional.empty());
         next = 0;
     }
 
@@ -91,7 +92,7 @@ public class ParserBenchmark {
     public void parse() {
         if (next == CYCLE) {
             next = 0;
-            parser = fixture.connector.newParser();
+            parser = fixture.connector.newParser(Optional.empty());
         }
         parser.parse(frames[next++], sink);
     }

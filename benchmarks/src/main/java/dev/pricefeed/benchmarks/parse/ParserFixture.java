@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds a connector of one exchange the way the runtime does ({@code provider.create(context)}), for the instruments
- * the sample frames name, so its {@code newParser()} maps their symbols.
+ * the sample frames name, so its {@code newParser(Optional.empty())} maps their symbols.
  */
 final class ParserFixture implements AutoCloseable {
 

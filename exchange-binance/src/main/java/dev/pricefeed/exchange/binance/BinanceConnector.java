@@ -9,9 +9,9 @@ import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
-import dev.pricefeed.spi.RestCalls;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.RestCalls;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +82,10 @@ final class BinanceConnector implements ExchangeConnector {
     }
 
     @Override
-    public MessageParser newParser() {
+    public MessageParser newParser(Optional<ConnectionSession> connection) {
+        if (connection.orElse(null) instanceof BinanceSession session) {
+            return session.newParser();
+        }
         return new BinanceParser(symbols, new PendingRequests(), new QuoteOrder());
     }
 
@@ -103,11 +106,11 @@ final class BinanceConnector implements ExchangeConnector {
     }
 
     @Override
-    public Set<Instrument> listInstruments() throws IOException, InterruptedException {
+    public Optional<Set<Instrument>> listInstruments() throws IOException, InterruptedException {
         Map<String, Instrument> catalog = ExchangeInfoReader.read(
                 RestCalls.get(context.httpClient(), endpoints.rest("/api/v3/exchangeInfo")));
         symbols.installCatalog(catalog);
         LOG.debug("Binance lists {} symbols", catalog.size());
-        return Set.copyOf(catalog.values());
+        return Optional.of(Set.copyOf(catalog.values()));
     }
 }

@@ -3,10 +3,10 @@ package dev.pricefeed.exchange.binance;
 import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
-import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import java.util.Objects;
 

@@ -3,7 +3,7 @@ package dev.pricefeed.exchange.binance;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
 import dev.pricefeed.spi.FallbackPoller;
-import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.support.RestCalls;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

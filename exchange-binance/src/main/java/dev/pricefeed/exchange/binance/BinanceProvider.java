@@ -4,8 +4,8 @@ import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
-import dev.pricefeed.spi.PluginVersion;
 import dev.pricefeed.spi.Spi;
+import dev.pricefeed.spi.support.PluginVersion;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -40,8 +40,7 @@ public final class BinanceProvider implements ExchangeProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TICKER, Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES,
-                Capability.SEQUENCE_CHECKS, Capability.REST_FALLBACK, Capability.HISTORY);
+        return EnumSet.of(Capability.TICKER, Capability.TRADES, Capability.HISTORY);
     }
 
     @Override

@@ -29,7 +29,7 @@ final class BinanceSession implements ConnectionSession {
     private final BinanceSymbols symbols;
     private final KeepAlive keepAlive;
     private final PendingRequests pending = new PendingRequests();
-    private final BinanceParser parser;
+    private final QuoteOrder quoteOrder;
 
     BinanceSession(URI uri, BinanceSymbols symbols, QuoteOrder quoteOrder, List<Subscription> subscriptions) {
         this.uri = Objects.requireNonNull(uri, "uri is null");
@@ -37,7 +37,7 @@ final class BinanceSession implements ConnectionSession {
         boolean ticker = subscriptions.stream().anyMatch(s -> s.channel() == Channel.TICKER);
         // Binance pings every 20 s and Tyrus answers with pongs by itself, so the client sends no pings of its own
         this.keepAlive = KeepAlive.serverHeartbeats(ticker ? TICKER_LIVENESS : TRADES_LIVENESS);
-        this.parser = new BinanceParser(symbols, pending, quoteOrder);
+        this.quoteOrder = Objects.requireNonNull(quoteOrder, "quoteOrder is null");
     }
 
     @Override
@@ -60,9 +60,9 @@ final class BinanceSession implements ConnectionSession {
         return List.of(request(PendingRequests.Method.UNSUBSCRIBE, batch));
     }
 
-    @Override
-    public MessageParser parser() {
-        return parser;
+    /** A parser that matches replies to this connection's requests. */
+    MessageParser newParser() {
+        return new BinanceParser(symbols, pending, quoteOrder);
     }
 
     /** How many requests still await their reply. */

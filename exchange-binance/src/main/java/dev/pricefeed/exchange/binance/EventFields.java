@@ -1,7 +1,7 @@
 package dev.pricefeed.exchange.binance;
 
-import dev.pricefeed.spi.JsonFrames;
-import dev.pricefeed.spi.WireText;
+import dev.pricefeed.spi.support.JsonFrames;
+import dev.pricefeed.spi.support.WireText;
 import jakarta.json.stream.JsonParser;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.pricefeed.exchange.binance;
 
 import dev.pricefeed.Instrument;
-import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import java.util.HashMap;
 import java.util.Map;

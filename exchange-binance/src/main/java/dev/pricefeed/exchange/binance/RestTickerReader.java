@@ -1,7 +1,7 @@
 package dev.pricefeed.exchange.binance;
 
 import dev.pricefeed.Tick;
-import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import java.util.Map;
 

@@ -237,7 +237,7 @@ class BinanceParserTest {
         assertThat(request).isEqualTo("{\"method\":\"SUBSCRIBE\",\"params\":[\"bnbusdt@ticker\",\"bnbusdt@bookTicker\","
                 + "\"bnbusdt@trade\"],\"id\":1}");
 
-        session.parser().parse(Samples.read("subscribe-response.json"), sink);
+        session.newParser().parse(Samples.read("subscribe-response.json"), sink);
 
         assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BNB_USDT),
                 new RecordingSink.Subscribed(Channel.TRADES, BNB_USDT));
@@ -249,7 +249,7 @@ class BinanceParserTest {
         BinanceSession session = session();
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BNB_USDT)));
 
-        session.parser().parse(Samples.read("list-subscriptions-response.json"), sink);
+        session.newParser().parse(Samples.read("list-subscriptions-response.json"), sink);
 
         assertThat(sink.subscribed()).isEmpty();
         assertThat(sink.unknown()).containsExactly("reply");
@@ -262,7 +262,7 @@ class BinanceParserTest {
         String request = session.unsubscribeMessages(List.of(new Subscription(Channel.TRADES, BNB_USDT))).get(0);
         assertThat(request).isEqualTo("{\"method\":\"UNSUBSCRIBE\",\"params\":[\"bnbusdt@trade\"],\"id\":1}");
 
-        session.parser().parse("{\"result\":null,\"id\":1}", sink);
+        session.newParser().parse("{\"result\":null,\"id\":1}", sink);
 
         assertThat(sink.subscribed()).isEmpty();
         assertThat(sink.heartbeats()).isEqualTo(1);
@@ -274,7 +274,7 @@ class BinanceParserTest {
         BinanceSession session = session();
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BNB_USDT)));
 
-        session.parser().parse("{\"code\":2,\"msg\":\"Invalid request: too many parameters\",\"id\":1}", sink);
+        session.newParser().parse("{\"code\":2,\"msg\":\"Invalid request: too many parameters\",\"id\":1}", sink);
 
         assertThat(sink.subscribeFailures())
                 .containsExactly(new RecordingSink.SubscribeFailure(Channel.TICKER, BNB_USDT,
@@ -287,7 +287,7 @@ class BinanceParserTest {
         BinanceSession session = session();
         session.subscribeMessages(List.of(new Subscription(Channel.TRADES, BNB_USDT)));
 
-        session.parser().parse("{\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream\"},\"id\":1}", sink);
+        session.newParser().parse("{\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream\"},\"id\":1}", sink);
 
         assertThat(sink.subscribeFailures())
                 .containsExactly(new RecordingSink.SubscribeFailure(Channel.TRADES, BNB_USDT,

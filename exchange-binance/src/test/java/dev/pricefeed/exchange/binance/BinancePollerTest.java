@@ -91,7 +91,7 @@ class BinancePollerTest {
     void instrumentListComesFromExchangeInfoAndTeachesTheSymbolMapper() throws Exception {
         assertThat(connector.symbols().fromNative("SOLUSDT")).isNull();
 
-        assertThat(connector.listInstruments()).contains(BTC_USDT, ETH_BTC, Instrument.of("BTC/USDC"))
+        assertThat(connector.listInstruments().orElseThrow()).contains(BTC_USDT, ETH_BTC, Instrument.of("BTC/USDC"))
                 .doesNotContain(Instrument.of("BTC/USD"));
         assertThat(connector.symbols().fromNative("SOLUSDT")).isEqualTo(Instrument.of("SOL/USDT"));
     }

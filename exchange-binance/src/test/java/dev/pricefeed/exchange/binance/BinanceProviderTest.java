@@ -19,6 +19,7 @@ import dev.pricefeed.testkit.TestExchangeContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,7 @@ class BinanceProviderTest {
         assertThat(provider.spiVersion()).isEqualTo(Spi.VERSION);
         assertThat(provider.version()).isEqualTo(System.getProperty("binance.module.version"));
         assertThat(provider.artifact()).isEqualTo("dev.pricefeed:pricefeed-exchange-binance");
-        assertThat(provider.capabilities()).containsExactlyInAnyOrder(Capability.TICKER, Capability.BEST_BID_OFFER,
-                Capability.STATS_24H, Capability.TRADES, Capability.SEQUENCE_CHECKS, Capability.REST_FALLBACK,
+        assertThat(provider.capabilities()).containsExactlyInAnyOrder(Capability.TICKER, Capability.TRADES,
                 Capability.HISTORY);
     }
 
@@ -125,7 +125,7 @@ class BinanceProviderTest {
     void replayParserReadsDataFrames() {
         RecordingSink sink = new RecordingSink()
                 .forbid(RecordingSink.Call.ACCOUNT, RecordingSink.Call.PONG, RecordingSink.Call.WELCOME);
-        connector(context("BNB/BTC")).newParser().parse(Samples.read("trade-event.json"), sink);
+        connector(context("BNB/BTC")).newParser(Optional.empty()).parse(Samples.read("trade-event.json"), sink);
 
         assertThat(sink.trades()).hasSize(1);
     }

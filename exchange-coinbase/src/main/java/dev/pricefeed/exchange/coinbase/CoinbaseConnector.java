@@ -8,9 +8,9 @@ import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
-import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.SeparatorSymbols;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -67,7 +67,10 @@ final class CoinbaseConnector implements ExchangeConnector {
     }
 
     @Override
-    public MessageParser newParser() {
+    public MessageParser newParser(Optional<ConnectionSession> connection) {
+        if (connection.orElse(null) instanceof CoinbaseSession session) {
+            return session.newParser();
+        }
         return new CoinbaseParser(symbols, new SubscriptionLedger(feed, symbols), envelopeStream(0));
     }
 
@@ -88,8 +91,8 @@ final class CoinbaseConnector implements ExchangeConnector {
     }
 
     @Override
-    public Set<Instrument> listInstruments() throws IOException, InterruptedException {
-        return ProductCatalog.fetch(context.httpClient(), rest);
+    public Optional<Set<Instrument>> listInstruments() throws IOException, InterruptedException {
+        return Optional.of(ProductCatalog.fetch(context.httpClient(), rest));
     }
 
     /** Advanced Trade's {@code sequence_num} counts the messages of one connection, so each gets its own stream. */

@@ -30,7 +30,7 @@ final class CoinbaseSession implements ConnectionSession {
     private final URI uri;
     private final SymbolMapper symbols;
     private final SubscriptionLedger ledger;
-    private final CoinbaseParser parser;
+    private final String envelopeStream;
     private final AtomicBoolean heartbeatsAsked = new AtomicBoolean();
 
     CoinbaseSession(CoinbaseFeed feed, URI uri, SymbolMapper symbols, String envelopeStream) {
@@ -38,7 +38,7 @@ final class CoinbaseSession implements ConnectionSession {
         this.uri = Objects.requireNonNull(uri, "uri is null");
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
         this.ledger = new SubscriptionLedger(feed, symbols);
-        this.parser = new CoinbaseParser(symbols, ledger, envelopeStream);
+        this.envelopeStream = Objects.requireNonNull(envelopeStream, "envelopeStream is null");
     }
 
     @Override
@@ -56,9 +56,9 @@ final class CoinbaseSession implements ConnectionSession {
         return feed == CoinbaseFeed.EXCHANGE ? exchangeSubscribe(batch) : advancedTradeSubscribes(batch);
     }
 
-    @Override
-    public MessageParser parser() {
-        return parser;
+    /** A parser that checks the subscription replies against what this connection sent. */
+    MessageParser newParser() {
+        return new CoinbaseParser(symbols, ledger, envelopeStream);
     }
 
     /** One message for the whole batch, with {@code heartbeat} for every product in it. */

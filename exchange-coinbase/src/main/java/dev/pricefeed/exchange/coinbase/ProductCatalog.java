@@ -1,8 +1,8 @@
 package dev.pricefeed.exchange.coinbase;
 
 import dev.pricefeed.Instrument;
-import dev.pricefeed.spi.JsonFrames;
-import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.support.JsonFrames;
+import dev.pricefeed.spi.support.RestCalls;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.IOException;

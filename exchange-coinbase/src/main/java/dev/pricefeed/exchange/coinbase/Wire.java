@@ -1,8 +1,8 @@
 package dev.pricefeed.exchange.coinbase;
 
 import dev.pricefeed.Side;
-import dev.pricefeed.spi.JsonFrames;
-import dev.pricefeed.spi.WireText;
+import dev.pricefeed.spi.support.JsonFrames;
+import dev.pricefeed.spi.support.WireText;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.time.Instant;

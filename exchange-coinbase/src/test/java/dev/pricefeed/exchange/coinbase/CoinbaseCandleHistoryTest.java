@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pricefeed.Candle;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.CandleHistory;
-import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.support.RestCalls;
 import dev.pricefeed.testkit.CandleSeries;
 import dev.pricefeed.testkit.HttpCall;
 import dev.pricefeed.testkit.TestExchangeContext;

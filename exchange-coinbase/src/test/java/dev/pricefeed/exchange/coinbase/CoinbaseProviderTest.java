@@ -29,7 +29,6 @@ class CoinbaseProviderTest {
     @Test
     void capabilitiesAreThoseTheConnectorHas() {
         assertThat(new CoinbaseProvider().capabilities()).containsExactlyInAnyOrder(Capability.TICKER,
-                Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES, Capability.SEQUENCE_CHECKS,
-                Capability.REST_FALLBACK, Capability.HISTORY);
+                Capability.TRADES, Capability.HISTORY);
     }
 }

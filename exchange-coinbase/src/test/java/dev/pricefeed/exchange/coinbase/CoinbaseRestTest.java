@@ -7,7 +7,7 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.RateLimitedException;
-import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.support.RestCalls;
 import dev.pricefeed.testkit.HttpCall;
 import dev.pricefeed.testkit.TestExchangeContext;
 import dev.pricefeed.testkit.coinbase.CoinbaseSimulator;
@@ -41,7 +41,7 @@ class CoinbaseRestTest {
 
     @Test
     void productListGivesEveryListedInstrument() throws Exception {
-        assertThat(connector.listInstruments()).containsExactlyInAnyOrder(BTC_USD, ETH_USD);
+        assertThat(connector.listInstruments().orElseThrow()).containsExactlyInAnyOrder(BTC_USD, ETH_USD);
         assertThat(simulator.server().httpCalls()).extracting(HttpCall::path).containsExactly("/products");
     }
 

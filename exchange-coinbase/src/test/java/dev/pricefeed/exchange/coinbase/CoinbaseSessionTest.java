@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.KeepAlive;
-import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.SeparatorSymbols;
 import dev.pricefeed.testkit.RecordingSink;
 import java.net.URI;
 import java.time.Duration;
@@ -79,9 +79,9 @@ class CoinbaseSessionTest {
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BTC_USD), new Subscription(Channel.TRADES, BTC_USD)));
         RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
-        session.parser().parse(reply(0, "\"heartbeats\":[\"heartbeats\"]"), sink);
-        session.parser().parse(reply(1, "\"heartbeats\":[\"heartbeats\"],\"ticker\":[\"BTC-USD\"]"), sink);
-        session.parser().parse(reply(2, "\"heartbeats\":[\"heartbeats\"],\"ticker\":[\"BTC-USD\"],"
+        session.newParser().parse(reply(0, "\"heartbeats\":[\"heartbeats\"]"), sink);
+        session.newParser().parse(reply(1, "\"heartbeats\":[\"heartbeats\"],\"ticker\":[\"BTC-USD\"]"), sink);
+        session.newParser().parse(reply(2, "\"heartbeats\":[\"heartbeats\"],\"ticker\":[\"BTC-USD\"],"
                 + "\"market_trades\":[\"BTC-USD\"]"), sink);
 
         assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BTC_USD),

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
-import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.SeparatorSymbols;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
-import dev.pricefeed.spi.SeparatorSymbols;
+import dev.pricefeed.spi.support.SeparatorSymbols;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -10,9 +10,9 @@ import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
-import dev.pricefeed.spi.RestCalls;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.RestCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -83,7 +83,10 @@ final class KrakenConnector implements ExchangeConnector {
     }
 
     @Override
-    public MessageParser newParser() {
+    public MessageParser newParser(Optional<ConnectionSession> connection) {
+        if (connection.orElse(null) instanceof KrakenSession session) {
+            return session.newParser();
+        }
         return new KrakenParser(new KrakenConnectionState(symbols, ""));
     }
 
@@ -104,9 +107,9 @@ final class KrakenConnector implements ExchangeConnector {
     }
 
     @Override
-    public Set<Instrument> listInstruments() throws IOException, InterruptedException {
+    public Optional<Set<Instrument>> listInstruments() throws IOException, InterruptedException {
         URI uri = KrakenEndpoints.resolve(endpoints.rest(), "/0/public/AssetPairs");
         catalog.update(KrakenAssetPairs.read(RestCalls.get(context.httpClient(), uri), symbols));
-        return catalog.instruments();
+        return Optional.of(catalog.instruments());
     }
 }

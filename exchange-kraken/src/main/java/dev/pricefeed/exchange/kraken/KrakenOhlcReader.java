@@ -2,7 +2,7 @@ package dev.pricefeed.exchange.kraken;
 
 import dev.pricefeed.Candle;
 import dev.pricefeed.Instrument;
-import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.IOException;

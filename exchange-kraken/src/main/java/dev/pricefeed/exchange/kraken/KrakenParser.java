@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
-import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import org.slf4j.Logger;

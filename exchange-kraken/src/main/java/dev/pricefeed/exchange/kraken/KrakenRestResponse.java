@@ -1,8 +1,8 @@
 package dev.pricefeed.exchange.kraken;
 
 import dev.pricefeed.spi.AuthenticationException;
-import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.RateLimitedException;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;

@@ -33,7 +33,6 @@ final class KrakenSession implements ConnectionSession {
     private final KrakenOptions options;
     private final String token;
     private final KrakenConnectionState state;
-    private final KrakenParser parser;
 
     /**
      * A session.
@@ -52,7 +51,6 @@ final class KrakenSession implements ConnectionSession {
                 state.expect(subscription.instrument());
             }
         }
-        this.parser = new KrakenParser(state);
     }
 
     @Override
@@ -95,9 +93,9 @@ final class KrakenSession implements ConnectionSession {
         return KrakenMessages.ping(n);
     }
 
-    @Override
-    public MessageParser parser() {
-        return parser;
+    /** A parser that matches acks to this connection's requests. */
+    MessageParser newParser() {
+        return new KrakenParser(state);
     }
 
     @Override

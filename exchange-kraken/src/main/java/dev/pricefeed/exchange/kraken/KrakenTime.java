@@ -1,6 +1,6 @@
 package dev.pricefeed.exchange.kraken;
 
-import dev.pricefeed.spi.WireText;
+import dev.pricefeed.spi.support.WireText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pricefeed.spi.AuthenticationException;
 import dev.pricefeed.spi.Credentials;
-import dev.pricefeed.spi.JsonFrames;
-import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.support.JsonFrames;
+import dev.pricefeed.spi.support.RestCalls;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.net.URI;

@@ -22,7 +22,7 @@ class KrakenParserSamplesTest {
     private final KrakenSymbols symbols = new KrakenSymbols(new KrakenPairCatalog());
     private final RecordingSink sink = new RecordingSink();
 
-    /** A parser as {@code newParser()} makes it. */
+    /** A parser as {@code newParser(Optional.empty())} makes it. */
     private KrakenParser replayParser() {
         return new KrakenParser(new KrakenConnectionState(symbols, ""));
     }

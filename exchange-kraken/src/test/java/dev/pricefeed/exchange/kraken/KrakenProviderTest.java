@@ -40,11 +40,10 @@ class KrakenProviderTest {
     }
 
     @Test
-    @DisplayName("declares what it does: ticker, BBO, 24 h stats, trades, sequences, private channels, REST")
+    @DisplayName("declares the channels it serves: ticker, trades, private channels")
     void capabilities() {
         assertThat(new KrakenProvider().capabilities()).containsExactlyInAnyOrder(Capability.TICKER,
-                Capability.BEST_BID_OFFER, Capability.STATS_24H, Capability.TRADES, Capability.SEQUENCE_CHECKS,
-                Capability.PRIVATE_CHANNELS, Capability.REST_FALLBACK, Capability.HISTORY);
+                Capability.TRADES, Capability.PRIVATE_CHANNELS, Capability.HISTORY);
     }
 
     @Test

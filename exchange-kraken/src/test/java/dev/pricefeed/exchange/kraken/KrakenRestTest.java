@@ -149,7 +149,7 @@ class KrakenRestTest {
     void listsInstruments() throws Exception {
         ExchangeConnector connector = connector(simulatorContext());
 
-        assertThat(connector.listInstruments()).containsExactlyInAnyOrderElementsOf(
+        assertThat(connector.listInstruments().orElseThrow()).containsExactlyInAnyOrderElementsOf(
                 KrakenSimulator.DEFAULT_INSTRUMENTS.stream().map(Instrument::of).toList());
     }
 

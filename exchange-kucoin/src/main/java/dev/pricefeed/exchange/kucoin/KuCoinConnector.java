@@ -11,10 +11,10 @@ import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
-import dev.pricefeed.spi.RestCalls;
-import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.RestCalls;
+import dev.pricefeed.spi.support.SeparatorSymbols;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -106,7 +106,10 @@ final class KuCoinConnector implements ExchangeConnector {
     }
 
     @Override
-    public MessageParser newParser() {
+    public MessageParser newParser(Optional<ConnectionSession> connection) {
+        if (connection.orElse(null) instanceof KuCoinSession session) {
+            return session.newParser();
+        }
         return new KuCoinParser(symbols, new PendingAcks(), new StreamOrder());
     }
 
@@ -128,8 +131,9 @@ final class KuCoinConnector implements ExchangeConnector {
 
     /** Every symbol of {@code GET /api/v2/symbols}, trading or not. */
     @Override
-    public Set<Instrument> listInstruments() throws IOException, InterruptedException {
-        return RestReplies.symbols(RestCalls.get(context.httpClient(), resolve(rest, "/api/v2/symbols")), symbols);
+    public Optional<Set<Instrument>> listInstruments() throws IOException, InterruptedException {
+        return Optional.of(RestReplies.symbols(RestCalls.get(context.httpClient(), resolve(rest, "/api/v2/symbols")),
+                symbols));
     }
 
     /** The options this connector was made with. */

@@ -23,7 +23,7 @@ final class KuCoinSession implements ConnectionSession {
     private final boolean stats;
     private final SymbolMapper symbols;
     private final PendingAcks acks = new PendingAcks();
-    private final KuCoinParser parser;
+    private final StreamOrder order;
     private final AtomicLong nextId = new AtomicLong();
 
     KuCoinSession(URI uri, KeepAlive keepAlive, boolean stats, SymbolMapper symbols, StreamOrder order) {
@@ -31,7 +31,7 @@ final class KuCoinSession implements ConnectionSession {
         this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive is null");
         this.stats = stats;
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
-        this.parser = new KuCoinParser(symbols, acks, order);
+        this.order = Objects.requireNonNull(order, "order is null");
     }
 
     @Override
@@ -110,9 +110,9 @@ final class KuCoinSession implements ConnectionSession {
         return "{\"id\":\"ping-" + n + "\",\"type\":\"ping\"}";
     }
 
-    @Override
-    public MessageParser parser() {
-        return parser;
+    /** A parser that matches acks to this connection's subscribe messages. */
+    MessageParser newParser() {
+        return new KuCoinParser(symbols, acks, order);
     }
 
     /** Subscribe messages still waiting for an answer (for tests and diagnostics). */

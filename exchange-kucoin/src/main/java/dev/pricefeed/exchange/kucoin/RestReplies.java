@@ -2,8 +2,8 @@ package dev.pricefeed.exchange.kucoin;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
-import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.IOException;

@@ -104,7 +104,7 @@ class KuCoinBootstrapTest {
 
     @Test
     void instrumentsAreListedFromTheSymbolsCatalog() throws Exception {
-        assertThat(new KuCoinConnector(context).listInstruments())
+        assertThat(new KuCoinConnector(context).listInstruments().orElseThrow())
                 .containsExactlyInAnyOrder(Instrument.of("BTC/USDT"), Instrument.of("ETH/USDT"));
         assertThat(simulator.server().httpCalls()).extracting(HttpCall::path).containsExactly("/api/v2/symbols");
     }

@@ -9,10 +9,10 @@ import dev.pricefeed.spi.AuthenticationException;
 import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeProvider;
 import dev.pricefeed.spi.Limits;
-import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.SeparatorSymbols;
 import dev.pricefeed.testkit.TestExchangeContext;
 import java.net.URI;
 import java.time.Duration;
@@ -32,8 +32,7 @@ class KuCoinConnectorTest {
         assertThat(provider).isInstanceOf(KuCoinProvider.class);
         assertThat(provider.spiVersion()).isEqualTo(Spi.VERSION);
         assertThat(provider.version()).isNotBlank().doesNotContain("${").isNotEqualTo("unknown");
-        assertThat(provider.capabilities()).contains(Capability.TICKER, Capability.BEST_BID_OFFER,
-                Capability.STATS_24H, Capability.TRADES, Capability.REST_FALLBACK)
+        assertThat(provider.capabilities()).contains(Capability.TICKER, Capability.TRADES)
                 .doesNotContain(Capability.PRIVATE_CHANNELS);
         assertThat(provider.artifact()).isEqualTo("dev.pricefeed:pricefeed-exchange-kucoin");
     }

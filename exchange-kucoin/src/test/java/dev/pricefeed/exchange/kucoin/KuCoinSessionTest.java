@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.KeepAlive;
-import dev.pricefeed.spi.SeparatorSymbols;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.support.SeparatorSymbols;
 import dev.pricefeed.testkit.RecordingSink;
 import java.net.URI;
 import java.time.Duration;
@@ -62,9 +62,9 @@ class KuCoinSessionTest {
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BTC)));
         RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
-        session.parser().parse("{\"id\":\"1\",\"type\":\"ack\"}", sink);
+        session.newParser().parse("{\"id\":\"1\",\"type\":\"ack\"}", sink);
         assertThat(sink.subscribed()).isEmpty();
-        session.parser().parse("{\"id\":\"2\",\"type\":\"ack\"}", sink);
+        session.newParser().parse("{\"id\":\"2\",\"type\":\"ack\"}", sink);
 
         assertThat(sink.subscribed()).containsExactly(new RecordingSink.Subscribed(Channel.TICKER, BTC));
         assertThat(session.unansweredSubscribes()).isZero();
@@ -76,8 +76,8 @@ class KuCoinSessionTest {
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BTC)));
         RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
-        session.parser().parse("{\"id\":\"1\",\"type\":\"error\",\"code\":404,\"data\":\"topic is not found\"}", sink);
-        session.parser().parse("{\"id\":\"2\",\"type\":\"ack\"}", sink);
+        session.newParser().parse("{\"id\":\"1\",\"type\":\"error\",\"code\":404,\"data\":\"topic is not found\"}", sink);
+        session.newParser().parse("{\"id\":\"2\",\"type\":\"ack\"}", sink);
 
         assertThat(sink.subscribeFailures()).containsExactly(
                 new RecordingSink.SubscribeFailure(Channel.TICKER, BTC, "KuCoin error 404: topic is not found"));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
-import dev.pricefeed.spi.SeparatorSymbols;
+import dev.pricefeed.spi.support.SeparatorSymbols;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

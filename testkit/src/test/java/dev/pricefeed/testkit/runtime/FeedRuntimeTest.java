@@ -97,6 +97,18 @@ class FeedRuntimeTest {
     }
 
     @Test
+    @DisplayName("each connection is read by a fresh parser made for the session the connector returned for it")
+    void freshParserPerConnection() {
+        TestExchange.PARSED_SESSIONS.clear();
+        start(builder());
+        awaitSubscribed(BTC, 1);
+        simulator.server().dropAll();
+        awaitSubscribed(BTC, 2);
+        await().atMost(WAIT).until(() -> TestExchange.PARSED_SESSIONS.size() >= 2);
+        assertThat(TestExchange.PARSED_SESSIONS.get(0)).isNotSameAs(TestExchange.PARSED_SESSIONS.get(1));
+    }
+
+    @Test
     @DisplayName("a connection that drops before it was healthy backs off, and the attempts add up")
     void flappingConnectionBacksOffWithGrowingAttempts() {
         start(builder().maxReconnectAttempts(10).reconnectDelay(Duration.ofMillis(40)));

@@ -11,15 +11,15 @@ import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
 import dev.pricefeed.spi.FallbackPoller;
-import dev.pricefeed.spi.JsonFrames;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
-import dev.pricefeed.spi.RestCalls;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.JsonFrames;
+import dev.pricefeed.spi.support.RestCalls;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,7 +32,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -59,13 +61,16 @@ public final class TestExchange implements ExchangeProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TICKER, Capability.TRADES, Capability.REST_FALLBACK);
+        return EnumSet.of(Capability.TICKER, Capability.TRADES);
     }
 
     @Override
     public ExchangeConnector create(ExchangeContext context) {
         return new Connector(context);
     }
+
+    /** Every session a parser was made for, in order, so tests can see the runtime asks once per connection. */
+    static final List<ConnectionSession> PARSED_SESSIONS = new CopyOnWriteArrayList<>();
 
     static final class Connector implements ExchangeConnector {
         private final ExchangeContext context;
@@ -139,16 +144,12 @@ public final class TestExchange implements ExchangeProvider {
                 public String pingMessage(long n) {
                     return "{\"op\":\"ping\",\"n\":" + n + "}";
                 }
-
-                @Override
-                public MessageParser parser() {
-                    return newParser();
-                }
             };
         }
 
         @Override
-        public MessageParser newParser() {
+        public MessageParser newParser(Optional<ConnectionSession> connection) {
+            connection.ifPresent(PARSED_SESSIONS::add);
             return (frame, sink) -> parse(frame, sink);
         }
 
@@ -264,7 +265,7 @@ public final class TestExchange implements ExchangeProvider {
         }
 
         @Override
-        public Set<Instrument> listInstruments() throws IOException, InterruptedException {
+        public Optional<Set<Instrument>> listInstruments() throws IOException, InterruptedException {
             URI uri = URI.create(base() + "instruments");
             Set<Instrument> listed = new HashSet<>();
             for (String symbol : RestCalls.get(context.httpClient(), uri).split(",")) {
@@ -272,7 +273,7 @@ public final class TestExchange implements ExchangeProvider {
                     listed.add(Instrument.of(symbol.trim()));
                 }
             }
-            return listed;
+            return Optional.of(listed);
         }
     }
 }

@@ -9,13 +9,14 @@ import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
-import dev.pricefeed.spi.RestCalls;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.RestCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,11 +52,12 @@ final class BitstampConnector implements ExchangeConnector {
 
     @Override
     public ConnectionSession connect(String route, List<Subscription> subscriptions) {
-        return new BitstampSession(websocket, heartbeat, symbols, newParser());
+        return new BitstampSession(websocket, heartbeat, symbols);
     }
 
     @Override
-    public MessageParser newParser() {
+    public MessageParser newParser(Optional<ConnectionSession> connection) {
+        // the parser keeps no per-connection state, so a live connection and a replay get the same kind
         Set<Channel> channels = context.channels();
         return new BitstampParser(symbols, channels.contains(Channel.TICKER), channels.contains(Channel.TRADES));
     }
@@ -71,8 +73,8 @@ final class BitstampConnector implements ExchangeConnector {
     }
 
     @Override
-    public Set<Instrument> listInstruments() throws IOException, InterruptedException {
+    public Optional<Set<Instrument>> listInstruments() throws IOException, InterruptedException {
         String body = RestCalls.get(context.httpClient(), URI.create(rest + "/api/v2/trading-pairs-info/"));
-        return BitstampRest.tradingPairs(body);
+        return Optional.of(BitstampRest.tradingPairs(body));
     }
 }

@@ -5,7 +5,7 @@ import dev.pricefeed.Tick;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.RateLimitedException;
-import dev.pricefeed.spi.RestCalls;
+import dev.pricefeed.spi.support.RestCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
 import dev.pricefeed.spi.Spi;
+import dev.pricefeed.spi.support.PluginVersion;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +16,13 @@ public final class BitstampProvider implements ExchangeProvider {
     /** The exchange id users write. */
     public static final String ID = "bitstamp";
 
+    private final String version;
+
+    /** Reads the plugin's own version from {@code plugin.properties}, which the build fills in. */
+    public BitstampProvider() {
+        this.version = PluginVersion.of(BitstampProvider.class, "plugin.properties");
+    }
+
     @Override
     public String id() {
         return ID;
@@ -22,9 +30,7 @@ public final class BitstampProvider implements ExchangeProvider {
 
     @Override
     public String version() {
-        // the jar's manifest carries the Maven version; classes run from a folder (an IDE) have none
-        String version = BitstampProvider.class.getPackage().getImplementationVersion();
-        return version != null ? version : "development";
+        return version;
     }
 
     @Override
@@ -34,7 +40,7 @@ public final class BitstampProvider implements ExchangeProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TICKER, Capability.BEST_BID_OFFER, Capability.TRADES, Capability.REST_FALLBACK);
+        return EnumSet.of(Capability.TICKER, Capability.TRADES);
     }
 
     @Override

@@ -2,7 +2,7 @@ package com.example.pricefeed.bitstamp;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
-import dev.pricefeed.spi.JsonFrames;
+import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import java.time.Instant;
 import java.util.HashSet;

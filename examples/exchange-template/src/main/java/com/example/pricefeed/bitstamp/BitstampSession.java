@@ -3,7 +3,6 @@ package com.example.pricefeed.bitstamp;
 import dev.pricefeed.Channel;
 import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.KeepAlive;
-import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.Subscription;
 import java.net.URI;
 import java.time.Duration;
@@ -20,15 +19,13 @@ final class BitstampSession implements ConnectionSession {
     private final URI uri;
     private final Duration heartbeat;
     private final BitstampSymbols symbols;
-    private final MessageParser parser;
     // a ticker and trades of one pair share the live_trades channel: subscribe it once per connection
     private final Set<String> subscribed = new HashSet<>();
 
-    BitstampSession(URI uri, Duration heartbeat, BitstampSymbols symbols, MessageParser parser) {
+    BitstampSession(URI uri, Duration heartbeat, BitstampSymbols symbols) {
         this.uri = uri;
         this.heartbeat = heartbeat;
         this.symbols = symbols;
-        this.parser = parser;
     }
 
     @Override
@@ -65,10 +62,5 @@ final class BitstampSession implements ConnectionSession {
         if (subscribed.add(channel)) {
             frames.add("{\"event\":\"bts:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
         }
-    }
-
-    @Override
-    public MessageParser parser() {
-        return parser;
     }
 }

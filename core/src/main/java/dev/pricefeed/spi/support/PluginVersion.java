@@ -1,4 +1,4 @@
-package dev.pricefeed.spi;
+package dev.pricefeed.spi.support;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** Reads a plugin's own version from a build-filtered properties resource, for {@link ExchangeProvider#version()}. */
+/** Reads a plugin's own version from a build-filtered properties resource, for {@link dev.pricefeed.spi.ExchangeProvider#version()}. */
 public final class PluginVersion {
 
     private PluginVersion() {

@@ -1,8 +1,9 @@
-package dev.pricefeed.spi;
+package dev.pricefeed.spi.support;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.pricefeed.Instrument;
+import dev.pricefeed.spi.SymbolMapper;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**

@@ -1,4 +1,4 @@
-package dev.pricefeed.spi;
+package dev.pricefeed.spi.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.pricefeed.spi;
+package dev.pricefeed.spi.support;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

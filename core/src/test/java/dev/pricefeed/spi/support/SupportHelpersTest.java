@@ -1,4 +1,4 @@
-package dev.pricefeed.spi;
+package dev.pricefeed.spi.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pricefeed.Instrument;
 import org.junit.jupiter.api.Test;
 
-class SpiHelpersTest {
+class SupportHelpersTest {
 
     @Test
     void separatorSymbolsMapBothWaysAndRefuseOtherForms() {
@@ -24,25 +24,10 @@ class SpiHelpersTest {
 
     @Test
     void pluginVersionReadsTheFilteredResourceAndFailsClearlyWithoutIt() {
-        assertThat(PluginVersion.of(SpiHelpersTest.class, "versioned.properties")).isEqualTo("9.8.7-test");
-        assertThatThrownBy(() -> PluginVersion.of(SpiHelpersTest.class, "unversioned.properties"))
+        assertThat(PluginVersion.of(SupportHelpersTest.class, "versioned.properties")).isEqualTo("9.8.7-test");
+        assertThatThrownBy(() -> PluginVersion.of(SupportHelpersTest.class, "unversioned.properties"))
                 .hasMessageContaining("has no version");
-        assertThatThrownBy(() -> PluginVersion.of(SpiHelpersTest.class, "missing.properties"))
+        assertThatThrownBy(() -> PluginVersion.of(SupportHelpersTest.class, "missing.properties"))
                 .hasMessageContaining("missing.properties is missing");
-    }
-
-    @Test
-    void credentialsNeverShowTheSecret() {
-        Credentials credentials = new Credentials("ABCDEFGH", "very-secret-value");
-        assertThat(credentials.toString()).doesNotContain("very-secret-value").doesNotContain("EFGH")
-                .contains("ABCD***", "apiSecret=***");
-    }
-
-    @Test
-    void spiMajorVersionIsReadFromTheVersionString() {
-        assertThat(Spi.majorOf(Spi.VERSION)).isEqualTo(Spi.MAJOR);
-        assertThat(Spi.majorOf("2.5")).isEqualTo(2);
-        assertThat(Spi.majorOf("x")).isEqualTo(-1);
-        assertThat(Spi.majorOf(null)).isEqualTo(-1);
     }
 }

@@ -1,5 +1,7 @@
-package dev.pricefeed.spi;
+package dev.pricefeed.spi.support;
 
+import dev.pricefeed.spi.RateLimitedException;
+import dev.pricefeed.spi.Spi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.pricefeed.spi;
+package dev.pricefeed.spi.support;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
