@@ -42,7 +42,7 @@ class ExchangesIT {
         for (String exchange : new String[] {"kraken", "binance", "kucoin", "coinbase"}) {
             assertThat(run.outLines()).as(exchange).anySatisfy(line -> assertThat(line)
                     .startsWith(exchange + " ")
-                    .contains(" 1.0 ", "ticker")
+                    .contains(" 2.0 ", "ticker")
                     .endsWith(Launcher.HOME.resolve("plugins").resolve(exchange).toString()));
         }
         assertThat(run.out()).doesNotContain("Failed to load");

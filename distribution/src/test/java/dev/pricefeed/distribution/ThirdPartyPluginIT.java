@@ -53,7 +53,7 @@ class ThirdPartyPluginIT {
         Launcher.Run exchanges = launcher.run("exchanges");
         assertThat(exchanges.exitCode()).as(exchanges.err()).isZero();
         assertThat(exchanges.outLines()).anySatisfy(line -> assertThat(line)
-                .startsWith("bitstamp ").contains("0.1.0-SNAPSHOT", " 1.0 ", "ticker", "trades")
+                .startsWith("bitstamp ").contains("0.1.0-SNAPSHOT", " 2.0 ", "ticker", "trades")
                 .endsWith(home.resolve("plugins").resolve(pluginJar.getFileName()).toString()));
         assertThat(exchanges.out()).contains("kraken ", "binance ", "kucoin ", "coinbase ");
 
