@@ -59,6 +59,8 @@ class TransportFaultsTest {
                 .environment(Map.of())
                 .reconnectDelay(Duration.ofMillis(50))
                 .maxReconnectDelay(Duration.ofMillis(200))
+                // a 9.4 MB frame can take seconds to arrive on a loaded machine; silence is not what these tests probe
+                .livenessTimeout(Duration.ofSeconds(20))
                 .healthyAfter(Duration.ofSeconds(30)));
         if (!transport.equals("default")) {
             builder.set("websocket.transport", transport);
