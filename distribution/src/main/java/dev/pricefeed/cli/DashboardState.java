@@ -19,8 +19,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,17 +107,19 @@ final class DashboardState {
     JsonObject snapshot() {
         Instant now = clock.instant();
         JsonArrayBuilder feedArray = Json.createArrayBuilder();
-        List<Tick> ticks = new ArrayList<>();
+        JsonArrayBuilder prices = Json.createArrayBuilder();
         Map<String, String> problems = problems();
         for (FeedWatch watch : feeds) {
-            feedArray.add(feed(watch, now, problems.get(watch.feed().exchange())));
-            ticks.addAll(watch.feed().cache().all());
-        }
-        ticks.sort(Comparator.comparing(Tick::exchange).thenComparing(Tick::instrument));
-        JsonArrayBuilder prices = Json.createArrayBuilder();
-        for (Tick tick : ticks) {
-            Set<Instrument> stale = staleOf(tick.exchange());
-            prices.add(price(tick, now, stale.contains(tick.instrument())));
+            PriceFeed feed = watch.feed();
+            feedArray.add(feed(watch, now, problems.get(feed.exchange())));
+            Set<Instrument> stale = feed.staleInstruments();
+            // every subscribed instrument has a row, so one that never got data shows too
+            for (Instrument instrument : feed.config().instruments()) {
+                Optional<Tick> tick = feed.cache().latest(instrument);
+                prices.add(tick.map(t -> price(t, now, stale.contains(instrument)))
+                        .orElseGet(() -> Json.createObjectBuilder().add("exchange", feed.exchange())
+                                .add("instrument", instrument.toString()).add("stale", stale.contains(instrument))));
+            }
         }
         JsonArrayBuilder eventArray = Json.createArrayBuilder();
         events.newestFirst().forEach(eventArray::add);
@@ -130,15 +130,6 @@ final class DashboardState {
                 .add("prices", prices)
                 .add("events", eventArray)
                 .build();
-    }
-
-    private Set<Instrument> staleOf(String exchange) {
-        for (FeedWatch watch : feeds) {
-            if (watch.feed().exchange().equals(exchange)) {
-                return watch.feed().staleInstruments();
-            }
-        }
-        return Set.of();
     }
 
     private JsonObjectBuilder feed(FeedWatch watch, Instant now, String problem) {

@@ -31,6 +31,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,7 +48,7 @@ class DashboardBrowserTest {
             Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOT =
             Path.of(System.getProperty("dashboard.screenshot", "target/dashboard.png"));
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(45);
     private static final Instrument BTC_USD = Instrument.of("BTC/USD");
     private static final Instrument ETH_USD = Instrument.of("ETH/USD");
     private static final Instrument BTC_USDT = Instrument.of("BTC/USDT");
@@ -120,7 +121,21 @@ class DashboardBrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return document.querySelectorAll('img').length"))
                 .isEqualTo(0L);
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        assertThat(health(url).statusCode()).isEqualTo(200);
+
+        // ETH/USD got one ticker only: it goes stale and is marked so, while fresh prices keep coming
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            WebElement eth = priceRow("kraken", "ETH/USD");
+            assertThat(eth.getAttribute("class")).contains("stale");
+            assertThat(eth.findElement(By.cssSelector(".stale-mark")).getText()).isEqualTo("stale");
+        });
+        kraken.publishTicker(BTC_USD, "67525.3", "67525.2", "67525.4");
+        binance.publishTicker(BTC_USDT, "67531.02", "67531.01", "67531.03");
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            assertThat(priceCell("kraken", "BTC/USD", "last")).isEqualTo("67525.3");
+            assertThat(priceCell("binance", "BTC/USDT", "last")).isEqualTo("67531.02");
+            assertThat(priceRow("kraken", "BTC/USD").getAttribute("class")).doesNotContain("stale");
+        });
+        assertThat(health(url).statusCode()).as("stale instruments alone leave the feed healthy").isEqualTo(200);
         screenshot();
 
         // the Kraken emulator drops every connection and refuses new ones: BACKOFF on the page, 503 on /health
@@ -159,7 +174,7 @@ class DashboardBrowserTest {
         // quick, steady retries, so the page shows BACKOFF for a while and the feed is back soon after
         Path config = Files.writeString(work.resolve("pricefeed.properties"), String.join("\n",
                 "websocket.reconnect.delay=1.5", "websocket.reconnect.max-delay=1.5",
-                "websocket.reconnect.max-attempts=1000", ""));
+                "websocket.reconnect.max-attempts=1000", "feed.stale-after=3", ""));
         List<String> args = List.of("dashboard", "kraken", "BTC/USD", "ETH/USD", "binance", "BTC/USDT",
                 "--endpoint", "kraken=" + kraken.server().wsUri(KrakenSimulator.PUBLIC_PATH),
                 "--rest-endpoint", "kraken=" + kraken.server().httpUri("/"),
@@ -192,9 +207,13 @@ class DashboardBrowserTest {
         return browser.findElement(By.cssSelector("#feeds .feed[data-exchange='" + exchange + "'] .state")).getText();
     }
 
-    private String priceCell(String exchange, String instrument, String column) {
+    private WebElement priceRow(String exchange, String instrument) {
         return browser.findElement(By.cssSelector("#prices tbody tr[data-exchange='" + exchange
-                + "'][data-instrument='" + instrument + "'] td." + column)).getText();
+                + "'][data-instrument='" + instrument + "']"));
+    }
+
+    private String priceCell(String exchange, String instrument, String column) {
+        return priceRow(exchange, instrument).findElement(By.cssSelector("td." + column)).getText();
     }
 
     private HttpResponse<String> health(String url) throws IOException, InterruptedException {

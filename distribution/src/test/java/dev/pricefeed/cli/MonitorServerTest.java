@@ -94,7 +94,8 @@ class MonitorServerTest {
 
         JsonObject state = Json.createReader(new StringReader(get(url + "api/state").body())).readObject();
         assertThat(state.getJsonArray("feeds").getJsonObject(0).getString("exchange")).isEqualTo("kraken");
-        assertThat(state.getJsonArray("prices")).isEmpty();
+        assertThat(state.getJsonArray("prices")).singleElement().asString()
+                .isEqualTo("{\"exchange\":\"kraken\",\"instrument\":\"BTC/USD\",\"stale\":false}");
 
         assertThat(get(url + "nothing-here").statusCode()).isEqualTo(404);
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(url + "health"))

@@ -139,6 +139,16 @@
     return tr;
   }
 
+  // "PT1M3.5S" as "63.5 s"; anything else as sent
+  function isoSeconds(text) {
+    const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(String(text));
+    if (!match) {
+      return String(text);
+    }
+    const seconds = Number(match[1] || 0) * 3600 + Number(match[2] || 0) * 60 + Number(match[3] || 0);
+    return seconds.toFixed(1) + ' s';
+  }
+
   function eventText(e) {
     switch (e.type) {
       case 'state':
@@ -149,7 +159,7 @@
         return (e.instrument || '') + ' ' + e.stream + ': missed ' + e.missed + ' (' + e.firstMissing + '..'
             + e.lastMissing + ')';
       case 'stale':
-        return e.instrument + ' silent for ' + e.silentFor;
+        return e.instrument + ' silent for ' + isoSeconds(e.silentFor);
       case 'fresh':
         return e.instrument + ' flowing again';
       case 'handover':
