@@ -105,7 +105,7 @@ class MonitorServerTest {
 
         monitoring.close();
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("pricefeed-http"));
+                .noneMatch(name -> name.startsWith("pricefeed-http") || name.equals("HTTP-Dispatcher"));
         assertThatThrownBy(() -> get(url + "health")).isInstanceOf(IOException.class);
     }
 
