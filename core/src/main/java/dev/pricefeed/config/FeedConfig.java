@@ -24,10 +24,14 @@ public final class FeedConfig {
     /** Option keys containing one of these hold secrets (such as a passphrase) and are never printed. */
     private static final List<String> SECRET_WORDS = List.of("secret", "passphrase", "password", "token", "key");
 
+    /** The values {@code websocket.transport} accepts. */
+    public static final List<String> WEBSOCKET_TRANSPORTS = List.of("tyrus", "jdk");
+
     private final String exchange;
     private final List<Instrument> instruments;
     private final Set<Channel> channels;
     private final boolean websocketEnabled;
+    private final String websocketTransport;
     private final Duration reconnectDelay;
     private final Duration maxReconnectDelay;
     private final int maxReconnectAttempts;
@@ -45,6 +49,7 @@ public final class FeedConfig {
         this.instruments = List.copyOf(r.instruments);
         this.channels = Collections.unmodifiableSet(EnumSet.copyOf(r.channels));
         this.websocketEnabled = r.websocketEnabled;
+        this.websocketTransport = r.websocketTransport;
         this.reconnectDelay = r.reconnectDelay;
         this.maxReconnectDelay = r.maxReconnectDelay;
         this.maxReconnectAttempts = r.maxReconnectAttempts;
@@ -81,6 +86,8 @@ public final class FeedConfig {
     public List<Instrument> instruments() { return instruments; }
     public Set<Channel> channels() { return channels; }
     public boolean websocketEnabled() { return websocketEnabled; }
+    /** The WebSocket client: {@code tyrus} or {@code jdk} (one of {@link #WEBSOCKET_TRANSPORTS}). */
+    public String websocketTransport() { return websocketTransport; }
     public Duration reconnectDelay() { return reconnectDelay; }
     public Duration maxReconnectDelay() { return maxReconnectDelay; }
     public int maxReconnectAttempts() { return maxReconnectAttempts; }
@@ -99,7 +106,8 @@ public final class FeedConfig {
     @Override
     public String toString() {
         return "FeedConfig[exchange=" + exchange + ", instruments=" + instruments + ", channels=" + channels
-                + ", websocketEnabled=" + websocketEnabled + ", reconnectDelay=" + reconnectDelay
+                + ", websocketEnabled=" + websocketEnabled + ", websocketTransport=" + websocketTransport
+                + ", reconnectDelay=" + reconnectDelay
                 + ", maxReconnectDelay=" + maxReconnectDelay + ", maxReconnectAttempts=" + maxReconnectAttempts
                 + ", healthyAfter=" + healthyAfter + ", livenessTimeout=" + livenessTimeout
                 + ", staleAfter=" + staleAfter + ", pollInterval=" + pollInterval + ", probeInterval=" + probeInterval
@@ -179,6 +187,7 @@ public final class FeedConfig {
         private final List<Instrument> instruments = new ArrayList<>();
         private final Set<Channel> channels = EnumSet.noneOf(Channel.class);
         private boolean websocketEnabled;
+        private String websocketTransport;
         private Duration reconnectDelay;
         private Duration maxReconnectDelay;
         private int maxReconnectAttempts;
@@ -218,6 +227,7 @@ public final class FeedConfig {
                 problems.add("no instruments given: name at least one such as BTC/USD");
             }
             websocketEnabled = bool(Setting.WEBSOCKET_ENABLED);
+            websocketTransport = oneOf(Setting.WEBSOCKET_TRANSPORT, WEBSOCKET_TRANSPORTS);
             reconnectDelay = duration(Setting.RECONNECT_DELAY, false);
             maxReconnectDelay = duration(Setting.RECONNECT_MAX_DELAY, false);
             maxReconnectAttempts = integer(Setting.MAX_RECONNECT_ATTEMPTS, 0);
@@ -306,6 +316,15 @@ public final class FeedConfig {
             }
             problems.add(where(setting) + " must be true or false, got '" + value + "'");
             return true;
+        }
+
+        private String oneOf(Setting setting, List<String> allowed) {
+            String value = raw(setting).toLowerCase(Locale.ROOT);
+            if (allowed.contains(value)) {
+                return value;
+            }
+            problems.add(where(setting) + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+            return setting.defaultValue();
         }
 
         private int integer(Setting setting, int min) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 public enum Setting {
     WEBSOCKET_ENABLED("websocket.enabled", "WEBSOCKET_ENABLED", "true",
             "false = REST polling only, no WebSocket"),
+    WEBSOCKET_TRANSPORT("websocket.transport", "WEBSOCKET_TRANSPORT", "tyrus",
+            "the WebSocket client: tyrus (Jakarta WebSocket, the default) or jdk (java.net.http, leaner)"),
     RECONNECT_DELAY("websocket.reconnect.delay", "WEBSOCKET_RECONNECT_DELAY", "5",
             "first backoff delay after a failed connect, seconds (or 500ms, PT0.5S)"),
     RECONNECT_MAX_DELAY("websocket.reconnect.max-delay", "WEBSOCKET_RECONNECT_MAX_DELAY", "60",

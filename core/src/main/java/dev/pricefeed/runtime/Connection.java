@@ -276,6 +276,11 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     }
 
     @Override
+    public void onPart() {
+        lastFrameNanos = System.nanoTime();
+    }
+
+    @Override
     public void onPong() {
         lastFrameNanos = System.nanoTime();
     }

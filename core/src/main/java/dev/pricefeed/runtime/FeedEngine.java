@@ -308,7 +308,9 @@ public final class FeedEngine {
 
     synchronized WebSocketTransport transport() {
         if (transport == null) {
-            transport = new TyrusTransport(10_000);
+            transport = config.websocketTransport().equals("jdk")
+                    ? new JdkTransport(10_000)
+                    : new TyrusTransport(10_000);
         }
         return transport;
     }

@@ -5,7 +5,10 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
-/** Opens WebSocket connections; the one seam between the runtime and the WebSocket library. */
+/**
+ * Opens WebSocket connections; the one seam between the runtime and a WebSocket library. Two implementations behave
+ * the same: {@link TyrusTransport} (the default) and {@link JdkTransport} ({@code websocket.transport=jdk}).
+ */
 interface WebSocketTransport extends AutoCloseable {
 
     /** Opens a connection and blocks until the handshake is done or failed. */
@@ -29,6 +32,13 @@ interface WebSocketTransport extends AutoCloseable {
     /** Callbacks from the library's threads; {@link #onText} runs on the socket's read thread. */
     interface LinkListener {
         void onText(String text);
+
+        /**
+         * Part of a long message arrived (the JDK client hands those over in parts, which the transport joins): the
+         * socket is alive even before the message is whole.
+         */
+        default void onPart() {
+        }
 
         /** A binary message arrived (legal in RFC 6455); it must never cost the connection. */
         void onBinary(ByteBuffer data);

@@ -37,6 +37,8 @@ class FeedConfigPrecedenceTest {
         return Stream.of(
                 new Case("websocket.enabled", "WEBSOCKET_ENABLED", List.of("false", "true", "FALSE", "true"),
                         FeedConfig::websocketEnabled, List.of(true, false, true, false, true)),
+                new Case("websocket.transport", "WEBSOCKET_TRANSPORT", List.of("jdk", "tyrus", "JDK", "tyrus"),
+                        FeedConfig::websocketTransport, List.of("tyrus", "jdk", "tyrus", "jdk", "tyrus")),
                 new Case("websocket.reconnect.delay", "WEBSOCKET_RECONNECT_DELAY", List.of("1", "0.5", "PT2S", "250ms"),
                         FeedConfig::reconnectDelay, List.of(Duration.ofSeconds(5), Duration.ofSeconds(1),
                                 Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(250))),
@@ -105,6 +107,7 @@ class FeedConfigPrecedenceTest {
             assertThat(setting.description()).as(setting.name()).isNotBlank();
         }
         assertThat(config.websocketEnabled()).isTrue();
+        assertThat(config.websocketTransport()).isEqualTo("tyrus");
         assertThat(config.reconnectDelay()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.maxReconnectDelay()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxReconnectAttempts()).isEqualTo(10);
@@ -127,6 +130,7 @@ class FeedConfigPrecedenceTest {
         FeedConfig config = resolve(ConfigSources.builder().systemProperties(properties).build());
 
         assertThat(config.websocketEnabled()).isTrue();
+        assertThat(config.websocketTransport()).isEqualTo("tyrus");
         assertThat(config.maxReconnectAttempts()).isEqualTo(7);
     }
 

@@ -23,6 +23,17 @@ class FeedConfigValidationTest {
     Path folder;
 
     @Test
+    @DisplayName("an unknown WebSocket transport is rejected naming the ones there are")
+    void unknownTransportRejected() {
+        ConfigSources sources = ConfigSources.builder().environment(Map.of("WEBSOCKET_TRANSPORT", "netty")).build();
+
+        ConfigException error = catchThrowableOfType(() -> resolve(sources), ConfigException.class);
+
+        assertThat(error.problems()).containsExactly(
+                "websocket.transport (WEBSOCKET_TRANSPORT) must be one of tyrus, jdk, got 'netty'");
+    }
+
+    @Test
     @DisplayName("three bad values give one exception with three lines, each naming the setting and the value")
     void everyProblemListed() {
         ConfigSources sources = ConfigSources.builder().environment(Map.of(

@@ -48,6 +48,14 @@ public abstract class ConnectorContractTest {
         return builder;
     }
 
+    /**
+     * The WebSocket transport every feed of the kit uses: {@code tyrus} (the default). A module runs the whole kit on
+     * the JDK client too with a subclass that returns {@code jdk}.
+     */
+    protected String transport() {
+        return "tyrus";
+    }
+
     /** Whether the connector lists instruments over REST, so that unknown ones are rejected at start. */
     protected boolean listsInstruments() {
         return true;
@@ -69,7 +77,8 @@ public abstract class ConnectorContractTest {
                 .pollInterval(Duration.ofMillis(100))
                 .probeInterval(Duration.ofMillis(500))
                 .environment(Map.of())
-                .systemProperties(new Properties());
+                .systemProperties(new Properties())
+                .websocketTransport(transport());
         return tune(simulator.pointAt(builder));
     }
 

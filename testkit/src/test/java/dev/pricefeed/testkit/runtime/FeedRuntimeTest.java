@@ -43,8 +43,14 @@ class FeedRuntimeTest {
         simulator.close();
     }
 
+    /** The WebSocket transport these tests run on; {@link FeedRuntimeOverJdkTest} runs them all on the other one. */
+    String transport() {
+        return "tyrus";
+    }
+
     private PriceFeed.Builder builder(String... instruments) {
         PriceFeed.Builder builder = PriceFeed.builder().exchange("test")
+                .websocketTransport(transport())
                 .instruments(instruments.length == 0 ? new String[] {"BTC/USD"} : instruments)
                 .environment(Map.of())
                 .reconnectDelay(Duration.ofMillis(50))

@@ -1,0 +1,10 @@
+package dev.pricefeed.exchange.coinbase;
+
+/** The connector contract kit again, on the JDK's WebSocket client ({@code websocket.transport=jdk}). */
+class CoinbaseAdvancedTradeContractOverJdkTest extends CoinbaseAdvancedTradeContractTest {
+
+    @Override
+    protected String transport() {
+        return "jdk";
+    }
+}
