@@ -32,10 +32,12 @@ public interface Client extends AutoCloseable {
             throw new IllegalArgumentException("the reference client reads Binance only");
         }
         return switch (name) {
-            case "pricefeed" -> new PricefeedClient(exchange, tuning);
+            case "pricefeed" -> new PricefeedClient(exchange, tuning, false);
+            case "pricefeed-fast" -> new PricefeedClient(exchange, tuning, true);
             case "xchange" -> new XChangeClient(exchange);
             case "reference" -> new TransportFloorClient();
-            default -> throw new IllegalArgumentException("unknown client " + name + " (pricefeed, xchange or reference)");
+            default -> throw new IllegalArgumentException(
+                    "unknown client " + name + " (pricefeed, pricefeed-fast, xchange or reference)");
         };
     }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  * connection to one client in this process, as fast as the client reads and then at fixed rates; reports delivered
  * ticks per second, CPU time per frame, latency from the emulator's send to the listener, frames lost and GC.
  *
- * <p>Usage: {@code LoopbackBenchmark pricefeed|xchange|reference RESULT.json [binance|coinbase]}
+ * <p>Usage: {@code LoopbackBenchmark pricefeed|pricefeed-fast|xchange|reference RESULT.json [binance|coinbase]}
  */
 public final class LoopbackBenchmark {
 
@@ -20,6 +20,8 @@ public final class LoopbackBenchmark {
     private static final int SATURATION_ROUNDS = 3;
     /** Rate (frames/s) and how long each fixed-rate phase lasts (s). */
     private static final long[][] RATES = {{1_000, 10}, {20_000, 10}, {100_000, 5}};
+    /** How long the idle client's CPU is measured. */
+    private static final long IDLE_MILLIS = 3_000;
 
     private final EmulatorChild emulator;
     private final Client client;
@@ -35,12 +37,14 @@ public final class LoopbackBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             throw new IllegalArgumentException(
-                    "usage: LoopbackBenchmark pricefeed|xchange|reference RESULT.json [binance|coinbase]");
+                    "usage: LoopbackBenchmark pricefeed|pricefeed-fast|xchange|reference RESULT.json"
+                            + " [binance|coinbase]");
         }
         String exchange = args.length > 2 ? args[2] : "binance";
         Arrivals arrivals = new Arrivals();
         JsonArrayBuilder phases = Json.createArrayBuilder();
         String clientName;
+        JsonObjectBuilder idle;
         try (EmulatorChild emulator = EmulatorChild.start(EmulatorProcess.class, "1g", exchange);
              Client client = Client.named(args[0], exchange, Client.RecoveryTuning.DEFAULTS)) {
             clientName = client.name();
@@ -56,6 +60,7 @@ public final class LoopbackBenchmark {
             for (long[] rate : RATES) {
                 phases.add(bench.phase("rate-" + rate[0], rate[0] * rate[1], rate[0]));
             }
+            idle = idle();
         }
         Results.write(Path.of(args[1]), Json.createObjectBuilder()
                 .add("benchmark", "loopback")
@@ -64,9 +69,25 @@ public final class LoopbackBenchmark {
                 .add("when", Instant.now().toString())
                 .add("jvm", Results.jvm())
                 .add("phases", phases)
+                .add("idle", idle)
                 .build());
         log(clientName + ": results in " + args[1]);
         System.exit(0);
+    }
+
+    /** The client's CPU while connected and subscribed but sent nothing, as a share of one core (a spinning thread shows). */
+    private static JsonObjectBuilder idle() throws InterruptedException {
+        Thread.sleep(500); // the last phase's stragglers
+        ProcessStats.Snapshot before = ProcessStats.snapshot();
+        Thread.sleep(IDLE_MILLIS);
+        ProcessStats.Snapshot used = ProcessStats.snapshot().since(before);
+        double share = (double) used.cpuNanos() / used.nanos();
+        log(String.format("idle: %.2f %% of one core over %d ms, %d context switches", share * 100, IDLE_MILLIS,
+                used.contextSwitches()));
+        return Json.createObjectBuilder()
+                .add("millis", IDLE_MILLIS)
+                .add("cpu_share_of_one_core", Math.round(share * 10_000) / 10_000.0)
+                .add("context_switches_per_second", Math.round(used.contextSwitches() * 1000.0 / IDLE_MILLIS));
     }
 
     /** Streams {@code count} frames ({@code rate} 0: as fast as the client reads) and measures what arrives. */
@@ -110,6 +131,7 @@ public final class LoopbackBenchmark {
                 .add("out_of_order", phase.outOfOrder())
                 .add("ticks_per_second", Math.round(throughput))
                 .add("client_cpu_us_per_frame", received == 0 ? 0 : used.cpuNanos() / 1000.0 / received)
+                .add("client_allocated_bytes_per_frame", received == 0 ? 0 : (double) used.allocatedBytes() / received)
                 .add("client_system_cpu_share", Math.round(after.systemShare(before) * 100) / 100.0)
                 // threads that ended during the phase take their counts with them: never below zero
                 .add("client_context_switches_per_frame", received == 0 ? 0
@@ -121,10 +143,11 @@ public final class LoopbackBenchmark {
                 .add("gc_max_pause_ms", ProcessStats.takeMaxPauseMicros() / 1000.0)
                 .add("latency", Results.latency(phase.latency()))
                 .add("cpu_us_per_frame_by_thread", threads);
-        log(String.format("%s %-13s received %d/%d (lost %d) %.0f ticks/s, %.2f µs CPU/frame, p50 %.1f µs, "
-                        + "p99 %.1f µs, p99.9 %.1f µs, max %.1f µs, GC %d (%d ms)",
+        log(String.format("%s %-13s received %d/%d (lost %d) %.0f ticks/s, %.2f µs CPU/frame, %.0f B/frame, "
+                        + "p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs, GC %d (%d ms)",
                 client.name(), name, received, count, phase.lost(), throughput,
                 received == 0 ? 0.0 : used.cpuNanos() / 1000.0 / received,
+                received == 0 ? 0.0 : (double) used.allocatedBytes() / received,
                 phase.latency().getValueAtPercentile(50) / 1000.0, phase.latency().getValueAtPercentile(99) / 1000.0,
                 phase.latency().getValueAtPercentile(99.9) / 1000.0, phase.latency().getMaxValue() / 1000.0,
                 used.gcCount(), used.gcMillis()));

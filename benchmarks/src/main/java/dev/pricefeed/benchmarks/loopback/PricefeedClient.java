@@ -8,22 +8,28 @@ import java.util.Properties;
 
 /**
  * pricefeed with its Binance or Coinbase plugin, the ticker listener queued ({@link Delivery#queue()}) so no tick is
- * conflated.
+ * conflated. Two configurations: {@code pricefeed}, every default (Tyrus); {@code pricefeed-fast}, the fastest
+ * documented one ({@code websocket.transport=jdk}, the listener {@link #FAST_DELIVERY}).
  */
 final class PricefeedClient implements Client {
 
+    /** How the fast configuration's listener is fed. */
+    static final Delivery FAST_DELIVERY = Delivery.queue();
+
     private final String exchange;
     private final RecoveryTuning tuning;
+    private final boolean fast;
     private PriceFeed feed;
 
-    PricefeedClient(String exchange, RecoveryTuning tuning) {
+    PricefeedClient(String exchange, RecoveryTuning tuning, boolean fast) {
         this.exchange = exchange;
         this.tuning = tuning;
+        this.fast = fast;
     }
 
     @Override
     public String name() {
-        return "pricefeed";
+        return fast ? "pricefeed-fast" : "pricefeed";
     }
 
     @Override
@@ -33,6 +39,9 @@ final class PricefeedClient implements Client {
                 .instruments(coinbase ? "BTC/USD" : "BTC/USDT")
                 .environment(Map.of()).systemProperties(new Properties())
                 .endpoint(websocket).restEndpoint(rest);
+        if (fast) {
+            builder.websocketTransport("jdk");
+        }
         if (tuning.healthyAfter() != null) {
             builder.healthyAfter(tuning.healthyAfter());
         }
@@ -44,7 +53,7 @@ final class PricefeedClient implements Client {
         feed.onTick(coinbase
                 ? tick -> arrivals.arrived(tick.open().longValue(), tick.volume().longValue())
                 : tick -> arrivals.arrived(tick.quoteVolume().longValue(), tick.volume().longValue()),
-                Delivery.queue());
+                fast ? FAST_DELIVERY : Delivery.queue());
         feed.start();
     }
 

@@ -39,12 +39,13 @@ public final class ProcessStats {
 
     /** A reading of the counters; subtract two with {@link #since}. */
     public record Snapshot(long nanos, long cpuNanos, long systemTicks, long contextSwitches, long gcCount,
-            long gcMillis) {
+            long gcMillis, long allocatedBytes) {
 
         /** What happened between {@code earlier} and this snapshot. */
         public Snapshot since(Snapshot earlier) {
             return new Snapshot(nanos - earlier.nanos, cpuNanos - earlier.cpuNanos, systemTicks - earlier.systemTicks,
-                    contextSwitches - earlier.contextSwitches, gcCount - earlier.gcCount, gcMillis - earlier.gcMillis);
+                    contextSwitches - earlier.contextSwitches, gcCount - earlier.gcCount, gcMillis - earlier.gcMillis,
+                    allocatedBytes - earlier.allocatedBytes);
         }
 
         /** The share of the CPU time spent in the kernel (system calls: socket reads, thread wake-ups). */
@@ -64,7 +65,21 @@ public final class ProcessStats {
                 millis += Math.max(0, gc.getCollectionTime());
             }
         }
-        return new Snapshot(System.nanoTime(), cpuNanos(), systemTicks(), contextSwitches(), count, millis);
+        return new Snapshot(System.nanoTime(), cpuNanos(), systemTicks(), contextSwitches(), count, millis,
+                allocatedBytes());
+    }
+
+    /**
+     * Bytes allocated so far by every live thread of this process (HotSpot's per-thread counters); a thread that ends
+     * takes its count with it, so only threads alive across a phase are counted, as the client's threads are.
+     */
+    public static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
+        }
+        return total;
     }
 
     /** CPU time of every thread of this process so far. */
