@@ -64,6 +64,7 @@ public final class Report {
 
     private String render() throws IOException {
         machine();
+        speedGoals();
         targets();
         parsers();
         loopback("### 2. End to end over loopback (Binance ticker frames, one connection)", "loopback-");
@@ -173,6 +174,132 @@ public final class Report {
         md.append('\n');
     }
 
+    /**
+     * The goals of issue 11, each for pricefeed's default configuration and its fastest documented one
+     * ({@code pricefeed-fast}) against XChange-stream in this run; the spread is the range over the saturation rounds.
+     */
+    private void speedGoals() throws IOException {
+        JsonObject x = object("loopback-xchange.json");
+        JsonObject d = object("loopback-pricefeed.json");
+        JsonObject f = object("loopback-pricefeed-fast.json");
+        if (x == null || d == null) {
+            return;
+        }
+        md.append("### Speed goals (issue 11): pricefeed default, pricefeed fastest, XChange-stream, this run\n\n");
+        md.append("Fastest: `")
+                .append(f == null ? "–" : f.getString("settings", "?")).append("`. Ranges are min–max over the "
+                        + "three saturation rounds; met is judged on the fastest configuration (the default must "
+                        + "match XChange's throughput and p99).\n\n");
+        row("goal", "pricefeed default", "pricefeed fastest", "XChange-stream", "met (fastest / default)");
+        row("---", "---:", "---:", "---:", "---");
+        for (String exchange : List.of("", "coinbase-")) {
+            JsonObject xe = object("loopback-" + exchange + "xchange.json");
+            JsonObject de = object("loopback-" + exchange + "pricefeed.json");
+            JsonObject fe = object("loopback-" + exchange + "pricefeed-fast.json");
+            if (xe == null || de == null) {
+                continue;
+            }
+            String name = exchange.isEmpty() ? "Binance" : "Coinbase";
+            double xs = saturation(xe);
+            row("1. saturation ≥ 2× XChange, " + name + ", ticks/s", satText(de, xs), satText(fe, xs), satText(xe, 0),
+                    yes(fe != null && saturation(fe) >= 2 * xs) + " / " + yes(saturation(de) >= xs));
+        }
+        for (String rate : List.of("rate-1000", "rate-20000")) {
+            for (String pct : List.of("p50_us", "p99_us")) {
+                double xv = latency(x, rate, pct);
+                double dv = latency(d, rate, pct);
+                double fv = f == null ? Double.NaN : latency(f, rate, pct);
+                row("2. " + pct.replace("_us", "") + " at " + rate.substring(5) + "/s ≤ XChange, µs", fixed(dv, 0),
+                        f == null ? "–" : fixed(fv, 0), fixed(xv, 0),
+                        yes(fv <= xv) + " / " + (pct.equals("p99_us") ? yes(dv <= xv) : "–"));
+            }
+        }
+        double f100 = f == null ? Double.NaN : latency(f, "rate-100000", "p99_us");
+        row("2. p99 at 100,000/s < 5 ms", fixed(latency(d, "rate-100000", "p99_us") / 1000, 2) + " ms",
+                f == null ? "–" : fixed(f100 / 1000, 2) + " ms",
+                fixed(latency(x, "rate-100000", "p99_us") / 1000, 2) + " ms", yes(f100 < 5000) + " / –");
+        for (String ph : List.of("rate-1000", "saturation-2")) {
+            double xv = number(phase(x, ph), "client_cpu_us_per_frame");
+            double fv = f == null ? Double.NaN : number(phase(f, ph), "client_cpu_us_per_frame");
+            row("3. CPU per frame at " + (ph.startsWith("rate") ? "1,000/s" : "saturation") + " ≤ XChange, µs",
+                    fixed(number(phase(d, ph), "client_cpu_us_per_frame"), 2), f == null ? "–" : fixed(fv, 2),
+                    fixed(xv, 2), yes(fv <= xv) + " / –");
+        }
+        double fcs = f == null ? Double.NaN : number(phase(f, "rate-1000"), "client_context_switches_per_frame");
+        row("3. context switches per frame at 1,000/s ≤ 1.5",
+                fixed(number(phase(d, "rate-1000"), "client_context_switches_per_frame"), 2),
+                f == null ? "–" : fixed(fcs, 2),
+                fixed(number(phase(x, "rate-1000"), "client_context_switches_per_frame"), 2), yes(fcs <= 1.5) + " / –");
+        double fal = f == null ? Double.NaN : number(phase(f, "saturation-2"), "client_allocated_bytes_per_frame");
+        row("4. allocation per frame end to end (saturation, all threads) ≤ 2 KB, B",
+                fixed(number(phase(d, "saturation-2"), "client_allocated_bytes_per_frame"), 0),
+                f == null ? "–" : fixed(fal, 0),
+                fixed(number(phase(x, "saturation-2"), "client_allocated_bytes_per_frame"), 0),
+                yes(fal <= 2048) + " / –");
+        JsonArray parsers = array("parsers.json");
+        if (parsers != null) {
+            Map<String, double[]> pf = jmh(parsers, "ParserBenchmark");
+            Map.Entry<String, double[]> worst = pf.entrySet().stream()
+                    .max(Map.Entry.comparingByValue((a, b) -> Double.compare(a[1], b[1]))).orElse(null);
+            if (worst != null) {
+                row("4. allocation in every parser benchmark ≤ 1.5 KB, B/frame", "largest " + fixed(worst.getValue()[1], 0)
+                        + " (" + worst.getKey() + ")", "same parsers", "–", yes(worst.getValue()[1] <= 1536));
+            }
+        }
+        row("5. threads of the client alive 2 s after close()", threadsAfter(d), threadsAfter(f), threadsAfter(x),
+                yes(noThreadsAfterClose(f)) + " / " + yes(noThreadsAfterClose(d)));
+        JsonObject scale = object("scale.json");
+        if (scale != null) {
+            long threads = scale.getJsonNumber("threads").longValue();
+            row("6. four feeds (scale benchmark) ≤ 20 threads", count(threads) + " (whole process)", "–", "–",
+                    "– / " + yes(threads <= 20));
+        }
+        row("idle client CPU (share of one core, 3 s without frames)", idleText(d), idleText(f), idleText(x), "–");
+        md.append('\n');
+    }
+
+    private static String satText(JsonObject loopback, double xchange) {
+        if (loopback == null) {
+            return "–";
+        }
+        List<Double> rounds = new ArrayList<>();
+        for (JsonValue v : loopback.getJsonArray("phases")) {
+            JsonObject p = (JsonObject) v;
+            if (p.getString("phase").startsWith("saturation")) {
+                rounds.add(p.getJsonNumber("ticks_per_second").doubleValue());
+            }
+        }
+        rounds.sort(null);
+        String text = count(saturation(loopback)) + " (" + count(rounds.get(0)) + "–" + count(rounds.get(rounds.size() - 1))
+                + ")";
+        return xchange > 0 ? text + ", ×" + fixed(saturation(loopback) / xchange, 2) : text;
+    }
+
+    private static double latency(JsonObject loopback, String phase, String percentile) {
+        JsonObject p = phase(loopback, phase);
+        return p == null ? Double.NaN : p.getJsonObject("latency").getJsonNumber(percentile).doubleValue();
+    }
+
+    private static String threadsAfter(JsonObject loopback) {
+        if (loopback == null || !(loopback.get("threads_after_close") instanceof JsonArray names)) {
+            return "–";
+        }
+        return names.size() + (names.isEmpty() ? "" : " (" + names.stream().map(Report::text).distinct()
+                .collect(Collectors.joining(", ")) + ")");
+    }
+
+    private static boolean noThreadsAfterClose(JsonObject loopback) {
+        return loopback != null && loopback.get("threads_after_close") instanceof JsonArray names && names.isEmpty();
+    }
+
+    private static String idleText(JsonObject loopback) {
+        if (loopback == null || !(loopback.get("idle") instanceof JsonObject idle)) {
+            return "–";
+        }
+        return percent(idle.getJsonNumber("cpu_share_of_one_core").doubleValue()) + ", "
+                + idle.getJsonNumber("context_switches_per_second").longValue() + " ctx switches/s";
+    }
+
     private void targets() throws IOException {
         md.append("### Where we stand against the targets\n\n");
         row("target", "measured", "met");
@@ -276,16 +403,21 @@ public final class Report {
         JsonObject lp = object(prefix + "pricefeed.json");
         JsonObject lx = object(prefix + "xchange.json");
         JsonObject lr = object(prefix + "reference.json");
+        JsonObject lf = object(prefix + "pricefeed-fast.json");
         if (lp == null) {
             return;
         }
         md.append(title).append("\n\n");
-        row("phase", "client", "ticks/s", "lost (queue drops)", "CPU µs/frame", "kernel share", "ctx switches/frame",
-                "p50 µs", "p99 µs", "p99.9 µs", "max µs", "GC (count / ms / max pause ms)");
-        row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---");
+        row("phase", "client", "ticks/s", "lost (queue drops)", "CPU µs/frame", "B/frame", "kernel share",
+                "ctx switches/frame", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "GC (count / ms / max pause ms)");
+        row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---");
         for (JsonValue v : lp.getJsonArray("phases")) {
             JsonObject p = (JsonObject) v;
             loopbackRow(p, "pricefeed");
+            JsonObject fast = lf == null ? null : phase(lf, p.getString("phase"));
+            if (fast != null) {
+                loopbackRow(fast, "pricefeed-fast");
+            }
             JsonObject x = lx == null ? null : phase(lx, p.getString("phase"));
             if (x != null) {
                 loopbackRow(x, "XChange");
@@ -306,7 +438,7 @@ public final class Report {
             md.append('\n');
         }
         md.append("\nCPU per frame by thread (saturation-2, µs):\n\n");
-        for (JsonObject doc : new JsonObject[] {lp, lx, lr}) {
+        for (JsonObject doc : new JsonObject[] {lp, lf, lx, lr}) {
             if (doc == null) {
                 continue;
             }
@@ -327,6 +459,8 @@ public final class Report {
         row(p.getString("phase"), client, count(p.getJsonNumber("ticks_per_second").doubleValue()),
                 p.getJsonNumber("lost").longValue() + " (" + p.getJsonNumber("dropped_by_client").longValue() + ")",
                 fixed(p.getJsonNumber("client_cpu_us_per_frame").doubleValue(), 2),
+                p.containsKey("client_allocated_bytes_per_frame")
+                        ? fixed(p.getJsonNumber("client_allocated_bytes_per_frame").doubleValue(), 0) : "–",
                 percent(p.getJsonNumber("client_system_cpu_share").doubleValue()),
                 fixed(p.getJsonNumber("client_context_switches_per_frame").doubleValue(), 2),
                 timed ? fixed(lat.getJsonNumber("p50_us").doubleValue(), 0) : "–",

@@ -15,6 +15,11 @@ public interface Client extends AutoCloseable {
      */
     void start(URI websocket, URI rest, Arrivals arrivals) throws Exception;
 
+    /** How the library is set up for the run, in a few words. */
+    default String settings() {
+        return "as its README shows";
+    }
+
     /** Frames the library says it dropped on purpose (queue overflow), or 0 where it does not count them. */
     default long dropped() {
         return 0;

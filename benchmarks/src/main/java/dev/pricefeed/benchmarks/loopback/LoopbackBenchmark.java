@@ -44,10 +44,13 @@ public final class LoopbackBenchmark {
         Arrivals arrivals = new Arrivals();
         JsonArrayBuilder phases = Json.createArrayBuilder();
         String clientName;
+        String settings;
         JsonObjectBuilder idle;
+        java.util.Set<Thread> threadsBefore = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
         try (EmulatorChild emulator = EmulatorChild.start(EmulatorProcess.class, "1g", exchange);
              Client client = Client.named(args[0], exchange, Client.RecoveryTuning.DEFAULTS)) {
             clientName = client.name();
+            settings = client.settings();
             client.start(emulator.websocket(), emulator.rest(), arrivals);
             emulator.call("await-subscribed 1 30000");
             LoopbackBenchmark bench = new LoopbackBenchmark(emulator, client, arrivals);
@@ -69,10 +72,22 @@ public final class LoopbackBenchmark {
                 .add("when", Instant.now().toString())
                 .add("jvm", Results.jvm())
                 .add("phases", phases)
+                .add("settings", settings)
                 .add("idle", idle)
+                .add("threads_after_close", threadsAfterClose(threadsBefore))
                 .build());
         log(clientName + ": results in " + args[1]);
         System.exit(0);
+    }
+
+    /** The threads that were not there before the emulator and the client started and still live 2 s after close. */
+    private static JsonArrayBuilder threadsAfterClose(java.util.Set<Thread> before) throws InterruptedException {
+        Thread.sleep(2_000);
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t))
+                .map(Thread::getName).sorted().forEach(names::add);
+        return names;
     }
 
     /** The client's CPU while connected and subscribed but sent nothing, as a share of one core (a spinning thread shows). */

@@ -58,6 +58,12 @@ final class PricefeedClient implements Client {
     }
 
     @Override
+    public String settings() {
+        return fast ? "websocket.transport=jdk, onTick(listener, " + FAST_DELIVERY + ")"
+                : "defaults (websocket.transport=tyrus), onTick(listener, Delivery.queue())";
+    }
+
+    @Override
     public long dropped() {
         return feed == null ? 0 : feed.metrics().dropped();
     }
