@@ -26,7 +26,9 @@ public record Delivery(OverflowPolicy policy, int capacity) {
         /** Keep only the newest update per instrument; the ones replaced are counted as conflated. */
         CONFLATE,
         /** Queue every update up to a bound; beyond it updates are dropped and counted. */
-        QUEUE
+        QUEUE,
+        /** No queue: the listener runs on the socket's read thread (see {@link Delivery#inline()}). */
+        INLINE
     }
 
     /** The newest tick per instrument wins (the default for ticks). */
@@ -42,5 +44,15 @@ public record Delivery(OverflowPolicy policy, int capacity) {
     /** Every update in order with the default bound. */
     public static Delivery queue() {
         return queue(DEFAULT_CAPACITY);
+    }
+
+    /**
+     * For listeners that never block: the listener runs on the socket's read thread right after the cache is updated,
+     * with no queue and no thread hand-off (the lowest latency and CPU per update). Nothing is conflated or dropped;
+     * while the listener runs, that connection reads nothing, so a slow listener delays its own feed (never the cache
+     * of other connections, never other feeds). An exception is logged and counted, and the listener stays.
+     */
+    public static Delivery inline() {
+        return new Delivery(OverflowPolicy.INLINE, 1);
     }
 }

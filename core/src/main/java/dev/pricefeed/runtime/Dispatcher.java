@@ -76,6 +76,9 @@ final class Dispatcher implements AutoCloseable {
      */
     <T> Mailbox<T> register(String what, Consumer<? super T> listener, Delivery delivery, Function<T, Object> key,
             Metrics metrics) {
+        if (delivery.policy() == Delivery.OverflowPolicy.INLINE) {
+            return new InlineMailbox<>(what, listener, metrics);
+        }
         return delivery.policy() == Delivery.OverflowPolicy.CONFLATE
                 ? new Conflating<>(what, listener, key, metrics)
                 : new Queued<>(what, listener, delivery.capacity(), metrics);

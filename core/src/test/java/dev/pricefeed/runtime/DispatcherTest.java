@@ -36,6 +36,39 @@ class DispatcherTest {
     }
 
     @Test
+    void inlineListenerRunsOnTheOfferingThreadBeforeOfferReturns() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Dispatcher.Mailbox<Integer> box = dispatcher.register("inline",
+                v -> seen.add(v + " on " + Thread.currentThread().getName()), Delivery.inline(), v -> v, metrics);
+
+        box.offer(1);
+        box.offer(2);
+
+        String here = Thread.currentThread().getName();
+        assertThat(seen).containsExactly("1 on " + here, "2 on " + here);
+        box.cancel();
+        box.offer(3);
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void inlineListenerThatThrowsIsCountedAndStays() {
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        Dispatcher.Mailbox<Integer> box = dispatcher.register("inline", v -> {
+            if (v == 1) {
+                throw new IllegalStateException("listener failure the feed must survive");
+            }
+            seen.add(v);
+        }, Delivery.inline(), v -> v, metrics);
+
+        box.offer(1);
+        box.offer(2);
+
+        assertThat(seen).containsExactly(2);
+        assertThat(metrics.snapshot().listenerErrors()).isEqualTo(1);
+    }
+
+    @Test
     void fullQueueDropsAndCountsInsteadOfBlockingTheCaller() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);

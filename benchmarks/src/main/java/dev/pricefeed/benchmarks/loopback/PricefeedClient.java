@@ -14,7 +14,7 @@ import java.util.Properties;
 final class PricefeedClient implements Client {
 
     /** How the fast configuration's listener is fed. */
-    static final Delivery FAST_DELIVERY = Delivery.queue();
+    static final Delivery FAST_DELIVERY = Delivery.inline();
 
     private final String exchange;
     private final RecoveryTuning tuning;

@@ -205,6 +205,22 @@ class FeedRuntimeTest {
     }
 
     @Test
+    @DisplayName("Delivery.inline runs the listener on the socket's read thread, after the cache has the tick")
+    void inlineDeliveryRunsOnTheReadThread() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        feed = builder().build();
+        feed.onTick(tick -> seen.add(tick.last() + " on " + Thread.currentThread().getName() + ", cache "
+                + feed.cache().latest(BTC).map(t -> t.last().toPlainString()).orElse("empty")), Delivery.inline());
+        feed.start();
+        awaitSubscribed(BTC, 1);
+
+        simulator.publishTicker(BTC, "7.5", "7.4", "7.6");
+
+        await().atMost(WAIT).until(() -> !seen.isEmpty());
+        assertThat(seen.get(0)).startsWith("7.5 on ").endsWith(", cache 7.5").doesNotContain("-listeners");
+    }
+
+    @Test
     @DisplayName("a slow listener stalls neither the socket nor the cache, and conflation is counted")
     void slowListenerDoesNotStallTheFeed() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
