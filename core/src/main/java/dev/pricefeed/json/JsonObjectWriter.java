@@ -1,17 +1,24 @@
-package dev.pricefeed.cli;
+package dev.pricefeed.json;
 
 import java.math.BigDecimal;
 
-/** Appends JSON object members to a line being built; strings are escaped as RFC 8259 requires. */
-final class JsonText {
+/**
+ * Writes one JSON object on one line, member by member; strings are escaped as RFC 8259 requires. Not thread-safe: one
+ * writer per object.
+ */
+public final class JsonObjectWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final StringBuilder line = new StringBuilder(256).append('{');
     private boolean first = true;
 
+    /** Starts an empty object. */
+    public JsonObjectWriter() {
+    }
+
     /** Adds a string member; a {@code null} value leaves the member out. */
-    JsonText string(String name, String value) {
+    public JsonObjectWriter string(String name, String value) {
         if (value != null) {
             name(name);
             quote(value);
@@ -23,24 +30,24 @@ final class JsonText {
      * Adds a decimal as a JSON string in plain notation (never an exponent), which is the exact value received and,
      * for the plain decimal text exchanges send, the very same characters; {@code null} leaves the member out.
      */
-    JsonText decimal(String name, BigDecimal value) {
+    public JsonObjectWriter decimal(String name, BigDecimal value) {
         return value == null ? this : string(name, value.toPlainString());
     }
 
     /** Adds any value by its {@code toString()} as a JSON string; {@code null} leaves the member out. */
-    JsonText text(String name, Object value) {
+    public JsonObjectWriter text(String name, Object value) {
         return value == null ? this : string(name, value.toString());
     }
 
     /** Adds a JSON number. */
-    JsonText number(String name, long value) {
+    public JsonObjectWriter number(String name, long value) {
         name(name);
         line.append(value);
         return this;
     }
 
     /** Closes the object and returns it as one line without the line break. */
-    String end() {
+    public String end() {
         return line.append('}').toString();
     }
 

@@ -1,0 +1,136 @@
+package dev.pricefeed.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pricefeed.Channel;
+import dev.pricefeed.Delivery;
+import dev.pricefeed.Instrument;
+import dev.pricefeed.PriceFeed;
+import dev.pricefeed.Side;
+import dev.pricefeed.Tick;
+import dev.pricefeed.Trade;
+import dev.pricefeed.json.MarketDataJson;
+import dev.pricefeed.testkit.kraken.KrakenSimulator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ticks and trades from an exchange emulator, published to a real broker and read back exactly. */
+class KafkaPublisherTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instrument BTC_USD = Instrument.of("BTC/USD");
+    private static final Instrument ETH_USD = Instrument.of("ETH/USD");
+
+    @TempDir
+    static Path dir;
+
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start(dir);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void everyTickAndTradeIsPublishedExactlyInOrderPerKeyWithTheSchemaHeader() {
+        List<Tick> ticks = new CopyOnWriteArrayList<>();
+        List<Trade> trades = new CopyOnWriteArrayList<>();
+        try (KrakenSimulator kraken = KrakenSimulator.start();
+                PriceFeed feed = kraken.pointAt(PriceFeed.builder().exchange("kraken")
+                        .instruments("BTC/USD", "ETH/USD").channels(Channel.TICKER, Channel.TRADES)).build();
+                KafkaPublisher publisher = KafkaPublisher.builder().bootstrapServers(broker.bootstrapServers())
+                        .topicPrefix("exact").partitions(3).build()) {
+            feed.onTick(ticks::add, Delivery.queue());
+            feed.onTrade(trades::add);
+            publisher.attach(feed);
+            publisher.start();
+            feed.start();
+            await().atMost(WAIT).until(() -> ticks.size() >= 2);
+            kraken.publishTicker(BTC_USD, "67523.10", "67523.00", "67523.20");
+            kraken.publishTicker(ETH_USD, "0.00003426", "0.00003425", "0.000034270");
+            kraken.publishTrade(BTC_USD, "67521.37", "0.0125", Side.SELL, "1001");
+            kraken.publishTicker(BTC_USD, "67524.5", "67524.4", "67524.6");
+            kraken.publishTrade(BTC_USD, "67524.50", "1.50", Side.BUY, "1002");
+            kraken.publishTrade(ETH_USD, "3421.55", "10", Side.BUY, "1003");
+            await().atMost(WAIT).until(() -> trades.size() == 3 && ticks.stream()
+                    .anyMatch(t -> "67524.5".equals(plain(t.last()))));
+            await().atMost(WAIT).until(() -> publisher.metrics().published() == publisher.metrics().offered());
+
+            PublisherMetrics metrics = publisher.metrics();
+            assertThat(metrics.offered()).isEqualTo(2L * ticks.size() + trades.size());
+            assertThat(metrics.dropped()).isZero();
+            assertThat(metrics.failed()).isZero();
+            assertThat(metrics.queued()).isZero();
+            assertThat(metrics.pending()).isZero();
+
+            assertPublishedExactly("exact.ticks", ticks.size(), byKey(ticks.stream()
+                    .map(t -> new Object[] {key(t.exchange(), t.instrument()), MarketDataJson.tick(t)}).toList()));
+            assertPublishedExactly("exact.latest", ticks.size(), byKey(ticks.stream()
+                    .map(t -> new Object[] {key(t.exchange(), t.instrument()), MarketDataJson.tick(t)}).toList()));
+            assertPublishedExactly("exact.trades", trades.size(), byKey(trades.stream()
+                    .map(t -> new Object[] {key(t.exchange(), t.instrument()), MarketDataJson.trade(t)}).toList()));
+
+            try (TopicReader reader = new TopicReader(broker.bootstrapServers(), "exact.ticks")) {
+                List<Tick> read = reader.readUntil(r -> r.size() == ticks.size(), WAIT).stream()
+                        .filter(r -> r.key().equals("kraken:ETH/USD"))
+                        .map(r -> MarketDataJson.readTick(r.value()))
+                        .toList();
+                // exact decimals: the wire text, trailing zeros and all, not a double's idea of it
+                assertThat(read).last().satisfies(tick -> {
+                    assertThat(tick.last()).isEqualTo(new java.math.BigDecimal("0.00003426"));
+                    assertThat(tick.ask().toPlainString()).isEqualTo("0.000034270");
+                });
+                assertThat(read).isEqualTo(ticks.stream().filter(t -> t.instrument().equals(ETH_USD)).toList());
+            }
+        }
+    }
+
+    private static void assertPublishedExactly(String topic, int count, Map<String, List<String>> expected) {
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
+            List<ConsumerRecord<String, String>> records = reader.readUntil(r -> r.size() >= count, WAIT);
+            assertThat(records).hasSize(count);
+            Map<String, List<String>> actual = new LinkedHashMap<>();
+            for (ConsumerRecord<String, String> record : records) {
+                actual.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
+                assertThat(new String(record.headers().lastHeader(KafkaPublisher.SCHEMA_HEADER).value(),
+                        StandardCharsets.US_ASCII)).isEqualTo("1");
+            }
+            assertThat(actual).as(topic).isEqualTo(expected);
+        }
+    }
+
+    private static Map<String, List<String>> byKey(List<Object[]> keyed) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (Object[] pair : keyed) {
+            map.computeIfAbsent((String) pair[0], k -> new ArrayList<>()).add((String) pair[1]);
+        }
+        return map;
+    }
+
+    private static String key(String exchange, Instrument instrument) {
+        return exchange + ":" + instrument;
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}
