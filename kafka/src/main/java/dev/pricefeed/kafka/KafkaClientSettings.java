@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Kafka client settings passed through from the user (the {@code kafka.*} keys of {@code pricefeed.properties}, without
- * the prefix), checked at start: a key no Kafka client knows, or one that would break the guarantees (acks, idempotence,
- * the serializers), is rejected with every problem listed. Each client gets the keys it knows.
+ * the prefix), checked at start: a key no Kafka client knows, or one that would break the guarantees (acks,
+ * idempotence, the serializers), is rejected with every problem listed. Each client gets the keys it knows.
  */
 final class KafkaClientSettings {
 

@@ -42,8 +42,9 @@ final class TopicSetup {
             Map<String, String> latestConfig) {
         this.adminProperties = new Properties();
         this.adminProperties.putAll(adminProperties);
-        this.adminProperties.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));
-        this.adminProperties.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));
+        String timeout = Long.toString(TIMEOUT.toMillis());
+        this.adminProperties.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+        this.adminProperties.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
         this.topics = topics;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;

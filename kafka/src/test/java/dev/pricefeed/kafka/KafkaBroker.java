@@ -23,7 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class KafkaBroker implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path dir;
     private final Path logDir;

@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Delivery;
 import dev.pricefeed.Instrument;
+import dev.pricefeed.MarketDataService;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.json.MarketDataJson;
+import dev.pricefeed.testkit.ExchangeSimulator;
+import dev.pricefeed.testkit.binance.BinanceSimulator;
 import dev.pricefeed.testkit.kraken.KrakenSimulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -100,6 +103,67 @@ class KafkaPublisherTest {
                     assertThat(tick.ask().toPlainString()).isEqualTo("0.000034270");
                 });
                 assertThat(read).isEqualTo(ticks.stream().filter(t -> t.instrument().equals(ETH_USD)).toList());
+            }
+        }
+    }
+
+    @Test
+    void twoShardsPublishTheRequestedInstrumentsWithoutOverlap() {
+        Map<String, List<String>> requested = Map.of(
+                "kraken", List.of("BTC/USD", "ETH/USD", "DOGE/USD", "SOL/USD"),
+                "binance", List.of("BTC/USDT", "ETH/USDT", "BNB/USDT", "XRP/USDT"));
+        List<Shard> shards = List.of(Shard.parse("1/2"), Shard.parse("2/2"));
+        try (KrakenSimulator kraken = KrakenSimulator.start(); BinanceSimulator binance = BinanceSimulator.start()) {
+            Map<String, ExchangeSimulator> simulators = Map.of("kraken", kraken, "binance", binance);
+            List<MarketDataService> services = new ArrayList<>();
+            List<KafkaPublisher> publishers = new ArrayList<>();
+            Map<String, List<Tick>> ticksByKey = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Shard> owner = new java.util.concurrent.ConcurrentHashMap<>();
+            try {
+                for (Shard shard : shards) {
+                    MarketDataService.Builder service = MarketDataService.builder();
+                    requested.forEach((exchange, instruments) -> {
+                        List<String> share = instruments.stream()
+                                .filter(i -> shard.takes(exchange, Instrument.of(i))).toList();
+                        share.forEach(i -> assertThat(owner.put(exchange + ":" + i, shard)).isNull());
+                        if (!share.isEmpty()) {
+                            service.feed(simulators.get(exchange).pointAt(PriceFeed.builder().exchange(exchange)
+                                    .instruments(share)));
+                        }
+                    });
+                    MarketDataService built = service.build();
+                    services.add(built);
+                    KafkaPublisher publisher = KafkaPublisher.builder().bootstrapServers(broker.bootstrapServers())
+                            .topicPrefix("sharded").partitions(2).build();
+                    publishers.add(publisher);
+                    built.feeds().values().forEach(feed -> feed.onTick(tick -> ticksByKey.computeIfAbsent(
+                            key(tick.exchange(), tick.instrument()), k -> new CopyOnWriteArrayList<>()).add(tick),
+                            Delivery.queue()));
+                    publisher.attach(built);
+                    publisher.start();
+                    built.start();
+                }
+                assertThat(owner).hasSize(8);
+                assertThat(owner.values()).containsAll(shards);
+                requested.forEach((exchange, instruments) -> instruments.forEach(i -> simulators.get(exchange)
+                        .publishTicker(Instrument.of(i), "100.10", "100.00", "100.20")));
+                await().atMost(WAIT).until(() -> ticksByKey.keySet().equals(owner.keySet()));
+                await().atMost(WAIT).until(() -> publishers.stream()
+                        .allMatch(p -> p.metrics().published() == p.metrics().offered()));
+
+                int published = ticksByKey.values().stream().mapToInt(List::size).sum();
+                try (TopicReader reader = new TopicReader(broker.bootstrapServers(), "sharded.ticks")) {
+                    Map<String, Long> perKey = new LinkedHashMap<>();
+                    reader.readUntil(r -> r.size() >= published, WAIT)
+                            .forEach(r -> perKey.merge(r.key(), 1L, Long::sum));
+                    // every requested key is there, each published by its one shard only (two would double it)
+                    assertThat(perKey.keySet()).isEqualTo(owner.keySet());
+                    ticksByKey.forEach((key, ticks) -> assertThat(perKey.get(key)).as(key)
+                            .isEqualTo((long) ticks.size()));
+                }
+            } finally {
+                services.forEach(MarketDataService::close);
+                publishers.forEach(KafkaPublisher::close);
             }
         }
     }

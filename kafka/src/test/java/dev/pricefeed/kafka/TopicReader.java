@@ -43,6 +43,16 @@ final class TopicReader implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** Reads until the end offsets the topic had when this was called. */
+    List<ConsumerRecord<String, String>> readAll() {
+        var ends = consumer.endOffsets(consumer.assignment());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        });
+        return List.copyOf(records);
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(5));
