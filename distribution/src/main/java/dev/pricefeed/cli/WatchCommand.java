@@ -4,6 +4,7 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.PluginRegistry;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.config.ConfigSources;
+import dev.pricefeed.kafka.KafkaTopics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
                 "  pricefeed watch kraken BTC/USD ETH/USD",
                 "  pricefeed watch kraken:BTC/USD binance:BTC/USDT coinbase:BTC/USD --channels ticker,trades",
                 "  pricefeed watch kraken BTC/USD --format jsonl --duration 30s > prices.jsonl",
-                "  pricefeed watch kraken BTC/USD --http 9090      # also serves the dashboard and /metrics"})
+                "  pricefeed watch kraken BTC/USD --http 9090      # also serves the dashboard and /metrics",
+                "  pricefeed watch --from-kafka 127.0.0.1:9092 kraken BTC/USDT"})
 class WatchCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
@@ -34,8 +36,10 @@ class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TARGET", arity = "1..*",
-            description = "EXCHANGE:INSTRUMENT, or EXCHANGE followed by its instruments; mix freely.")
+    @Parameters(paramLabel = "TARGET", arity = "0..*",
+            description = "EXCHANGE:INSTRUMENT, or EXCHANGE followed by its instruments; mix freely. With "
+                    + "--from-kafka they filter: also an INSTRUMENT alone (any exchange) or an EXCHANGE alone (all its "
+                    + "instruments); none shows everything.")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -50,6 +54,14 @@ class WatchCommand implements Callable<Integer> {
             description = "Also serve the dashboard page, /metrics (Prometheus), /health, /api/state and /events "
                     + "on this address (host default: 127.0.0.1, this machine only).")
     HttpAddress http;
+
+    @Option(names = "--from-kafka", paramLabel = "HOST:PORT[,HOST:PORT]",
+            description = "Read what 'pricefeed publish' writes to Kafka instead of connecting to exchanges.")
+    String fromKafka;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = KafkaTopics.DEFAULT_PREFIX,
+            description = "With --from-kafka: the topic prefix (default: ${DEFAULT-VALUE}).")
+    String topicPrefix;
 
     @Mixin
     FeedOptions feedOptions;
@@ -71,6 +83,9 @@ class WatchCommand implements Callable<Integer> {
         OutputFormat chosen = format != null ? format : WatchRun.defaultFormat(env);
         Logging.forFormat(chosen);
         ConfigSources sources = common.sources(env);
+        if (fromKafka != null) {
+            return fromKafka(chosen, sources);
+        }
         PluginRegistry registry = common.registry(env, sources);
         Map<String, Set<Instrument>> parsed = FeedTargets.parse(targets, registry.ids());
         Map<String, Consumer<PriceFeed.Builder>> endpoints = feedOptions.endpointSettings(parsed.keySet());
@@ -81,5 +96,20 @@ class WatchCommand implements Callable<Integer> {
                 new LineOutput(spec.commandLine().getErr())).monitoredAt(httpAddress());
         return run.run(requests, feedOptions.channels(), registry, common.configFile(env).orElse(null), chosen, events,
                 feedOptions.duration);
+    }
+
+    private int fromKafka(OutputFormat chosen, ConfigSources sources) throws InterruptedException {
+        if (!feedOptions.endpoints.isEmpty() || !feedOptions.restEndpoints.isEmpty()) {
+            throw new UsageError("--from-kafka reads Kafka, not exchanges; --endpoint and --rest-endpoint do not "
+                    + "apply");
+        }
+        if (httpAddress() != null) {
+            throw new UsageError("the dashboard shows live feeds; it is not available with --from-kafka yet");
+        }
+        feedOptions.endpointSettings(Set.of());
+        KafkaWatch watch = new KafkaWatch(env, new LineOutput(spec.commandLine().getOut()),
+                new LineOutput(spec.commandLine().getErr()));
+        return watch.run(fromKafka, topicPrefix, sources.withPrefix("kafka."), KafkaFilter.parse(targets),
+                feedOptions.channels(), chosen, feedOptions.duration);
     }
 }

@@ -94,6 +94,8 @@ public final class KafkaPublisher implements AutoCloseable {
     private volatile boolean started;
 
     // owned by the sender thread
+    private Producer<String, String> producer;
+    private boolean topicsCreated;
     private Instant unavailableSince;
     private long unavailableNanos;
     private long lostAtUnavailable;
@@ -236,25 +238,21 @@ public final class KafkaPublisher implements AutoCloseable {
     }
 
     private void run() {
-        Producer<String, String> producer = null;
         long closeDeadline = Long.MAX_VALUE;
         try {
-            boolean topicsReady = topicSetup == null;
+            boolean ready = false;
             while (true) {
                 if (closing && closeDeadline == Long.MAX_VALUE) {
                     closeDeadline = System.nanoTime() + closeTimeout.toNanos();
                 }
-                if (closing && (!topicsReady || System.nanoTime() > closeDeadline)) {
+                if (closing && (!ready || System.nanoTime() > closeDeadline)) {
                     drainAsDropped("publisher closed before Kafka took it");
                     break;
                 }
-                if (!topicsReady) {
-                    topicsReady = createTopics();
+                if (!ready) {
+                    ready = prepare();
                     report();
                     continue;
-                }
-                if (producer == null) {
-                    producer = new KafkaProducer<>(producerProperties);
                 }
                 Object item = buffer.poll(100, TimeUnit.MILLISECONDS);
                 if (item != null) {
@@ -279,12 +277,28 @@ public final class KafkaPublisher implements AutoCloseable {
         }
     }
 
-    private boolean createTopics() throws InterruptedException {
+    /**
+     * Creates the topics when missing and waits until the producer knows their partitions, so the first records do
+     * not time out on metadata of topics just created; retried until it works or the publisher closes.
+     */
+    private boolean prepare() throws InterruptedException {
         try {
-            topicSetup.ensure();
+            if (!topicsCreated) {
+                if (topicSetup != null) {
+                    topicSetup.ensure();
+                }
+                topicsCreated = true;
+            }
+            if (producer == null) {
+                producer = new KafkaProducer<>(producerProperties);
+            }
+            for (String topic : topics.all()) {
+                producer.partitionsFor(topic);
+            }
             return true;
         } catch (TopicSetup.TopicSetupException | KafkaException e) {
-            unavailable("cannot create topics " + topics.all() + ": " + e.getMessage());
+            unavailable("cannot " + (topicsCreated ? "read the partitions of " : "create ") + "topics " + topics.all()
+                    + ": " + e.getMessage());
             closed.await(TOPIC_RETRY.toMillis(), TimeUnit.MILLISECONDS);
             return false;
         }

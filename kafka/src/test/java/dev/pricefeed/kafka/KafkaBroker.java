@@ -21,7 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * artifacts on the test class path: ephemeral ports, a log folder of its own, its log in a file there. It can be
  * stopped and started again on the same port and folder; {@link #close()} stops it for good.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -67,12 +67,12 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Starts a broker with its data in {@code dir}. */
-    static KafkaBroker start(Path dir) {
+    public static KafkaBroker start(Path dir) {
         return start(dir, Map.of());
     }
 
     /** Starts a broker with extra server settings. */
-    static KafkaBroker start(Path dir, Map<String, String> extra) {
+    public static KafkaBroker start(Path dir, Map<String, String> extra) {
         try {
             KafkaBroker broker = new KafkaBroker(dir, extra);
             broker.startProcess();
@@ -83,12 +83,12 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:<port>}. */
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Stops the broker (as a SIGTERM would: a clean shutdown), keeping its port and data for {@link #restart()}. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -105,7 +105,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Starts the stopped broker again on the same port with the same data. */
-    synchronized void restart() {
+    public synchronized void restart() {
         try {
             startProcess();
         } catch (IOException e) {
@@ -120,12 +120,19 @@ final class KafkaBroker implements AutoCloseable {
 
     private synchronized void startProcess() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // whichever SLF4J backend the test class path has (slf4j-simple here, logback in the distribution): warnings
+        Path logback = dir.resolve("logback.xml");
+        Files.writeString(logback, "<configuration><appender name=\"OUT\" "
+                + "class=\"ch.qos.logback.core.ConsoleAppender\"><encoder><pattern>%d %-5level %logger: %msg%n"
+                + "</pattern></encoder></appender><root level=\"WARN\"><appender-ref ref=\"OUT\"/></root>"
+                + "</configuration>", StandardCharsets.UTF_8);
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Xms64m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 // the broker logs through SLF4J to slf4j-simple; warnings only, into the file below
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.logFile=System.out",
+                "-Dlogback.configurationFile=" + logback,
                 "-cp", classPath, BrokerMain.class.getName(),
                 properties.toString(), logDir.toString(), clusterId));
         Path log = dir.resolve("broker-" + starts++ + ".log");
