@@ -4,6 +4,7 @@ import dev.pricefeed.Channel;
 import dev.pricefeed.Delivery;
 import dev.pricefeed.MarketDataService;
 import dev.pricefeed.PriceFeed;
+import dev.pricefeed.Registration;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.json.MarketDataJson;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,7 @@ public final class KafkaPublisher implements AutoCloseable {
     private final long stallNanos;
     private final Duration closeTimeout;
     private final List<Consumer<PublisherEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Registration> attachments = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread sender;
 
@@ -141,18 +144,30 @@ public final class KafkaPublisher implements AutoCloseable {
     /**
      * Publishes every tick of the feed, and every trade when it subscribes trades; call before the feed starts to miss
      * nothing. The feed's listeners only offer to this publisher's buffer.
+     *
+     * @return removes the listeners from the feed (closing the publisher removes them too)
      */
-    public void attach(PriceFeed feed) {
+    public Registration attach(PriceFeed feed) {
+        List<Registration> parts = new ArrayList<>();
         // queued, not conflated: every tick is published; the listener never blocks, so the queue stays short
-        feed.onTick(this::publish, Delivery.queue());
+        parts.add(feed.onTick(this::publish, Delivery.queue()));
         if (feed.config().channels().contains(Channel.TRADES)) {
-            feed.onTrade(this::publish);
+            parts.add(feed.onTrade(this::publish));
         }
+        Registration registration = () -> parts.forEach(Registration::close);
+        attachments.add(registration);
+        return registration;
     }
 
-    /** Publishes every tick and trade of every feed of the service. */
-    public void attach(MarketDataService service) {
-        service.feeds().values().forEach(this::attach);
+    /**
+     * Publishes every tick and trade of every feed of the service.
+     *
+     * @return removes the listeners from every feed
+     */
+    public Registration attach(MarketDataService service) {
+        List<Registration> parts = new ArrayList<>();
+        service.feeds().values().forEach(feed -> parts.add(attach(feed)));
+        return () -> parts.forEach(Registration::close);
     }
 
     /** Starts the publisher's thread: it creates the topics when missing, then publishes what is buffered. */
@@ -219,6 +234,7 @@ public final class KafkaPublisher implements AutoCloseable {
      */
     @Override
     public void close() {
+        attachments.forEach(Registration::close);
         synchronized (sender) {
             closing = true;
             closed.countDown();
