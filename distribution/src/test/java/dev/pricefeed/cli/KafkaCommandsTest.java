@@ -126,6 +126,17 @@ class KafkaCommandsTest {
     }
 
     @Test
+    void publishHasHelpAndIsListed() {
+        Run help = new Run();
+        assertThat(help.execute("publish", "--help")).isEqualTo(Cli.OK);
+        assertThat(help.out.toString()).startsWith("Usage: pricefeed publish").contains("--kafka", "--shard",
+                "--topic-prefix", "--channels", "--endpoint", "--duration");
+        Run top = new Run();
+        top.execute();
+        assertThat(top.err.toString()).contains("publish");
+    }
+
+    @Test
     void badKafkaOptionsAreUsageErrors() {
         Run run = new Run();
         assertThat(run.execute("publish", "kraken", "BTC/USD", "--kafka", "localhost")).isEqualTo(Cli.USAGE);
