@@ -406,6 +406,8 @@ public final class KafkaPublisher implements AutoCloseable {
         failedSeen = failures;
         long lost = lost();
         if (lost > lostReported && (now - lostReportNanos >= DROP_REPORT_NANOS || closing)) {
+            // records lost means Kafka is not taking them fast enough: say so before counting
+            unavailable(lastLoss);
             emit(new PublisherEvent.Dropped(clock.instant(), lost - lostReported, lost, lastLoss));
             lostReported = lost;
             lostReportNanos = now;

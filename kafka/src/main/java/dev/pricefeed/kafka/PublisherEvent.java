@@ -14,7 +14,7 @@ public sealed interface PublisherEvent {
     String json();
 
     /**
-     * Kafka does not take records: no acknowledgement for a while, topics that cannot be created, or a send refused.
+     * Kafka does not take records: no acknowledgement for a while, topics that cannot be created, or records lost.
      * Records wait in the bounded buffer meanwhile, and are dropped (and counted) when it is full.
      *
      * @param reason what was seen, in a few words
