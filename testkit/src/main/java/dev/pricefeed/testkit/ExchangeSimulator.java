@@ -35,6 +35,14 @@ public interface ExchangeSimulator extends AutoCloseable {
     /** How many times a client subscribed the instrument's ticker since start (resubscriptions count). */
     int tickerSubscriptions(Instrument instrument);
 
+    /**
+     * Subscriptions in place on open connections right now, over every channel (a leak shows as a count that grows
+     * while the client's needs do not), or -1 when the simulator does not count them.
+     */
+    default int liveSubscriptions() {
+        return -1;
+    }
+
     /** Stops the server. */
     @Override
     void close();

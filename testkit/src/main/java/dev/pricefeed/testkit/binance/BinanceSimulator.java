@@ -229,6 +229,12 @@ public final class BinanceSimulator implements ExchangeSimulator, EmulatorHandle
         return all;
     }
 
+    @Override
+    public int liveSubscriptions() {
+        return clients.values().stream().filter(client -> client.connection.isOpen())
+                .mapToInt(client -> client.streams.size()).sum();
+    }
+
     /** How many SUBSCRIBE requests arrived, on every connection. */
     public int subscribeRequests() {
         return subscribeRequests.get();

@@ -201,6 +201,14 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
     }
 
     @Override
+    public int liveSubscriptions() {
+        synchronized (lock) {
+            return clients.values().stream().flatMap(client -> client.channels.values().stream())
+                    .mapToInt(products -> Math.max(1, products.size())).sum();
+        }
+    }
+
+    @Override
     public void close() {
         server.close();
     }

@@ -213,6 +213,11 @@ public final class KrakenSimulator implements ExchangeSimulator, EmulatorHandler
     }
 
     @Override
+    public int liveSubscriptions() {
+        return clients.values().stream().mapToInt(client -> client.subscriptions.size()).sum();
+    }
+
+    @Override
     public void close() {
         server.close();
     }

@@ -258,6 +258,11 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
         return List.copyOf(subscribeTopics);
     }
 
+    @Override
+    public int liveSubscriptions() {
+        return server.connections().stream().mapToInt(connection -> topics(connection).size()).sum();
+    }
+
     /** The single-symbol topics a connection subscribed, such as {@code /market/ticker:BTC-USDT}. */
     public Set<String> topicsOf(EmulatorConnection connection) {
         return Set.copyOf(topics(connection));
