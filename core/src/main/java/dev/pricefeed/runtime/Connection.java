@@ -290,8 +290,19 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         if (disposed) {
             return;
         }
-        lastFrameNanos = System.nanoTime();
-        engine.binaryFrame(data.remaining());
+        long now = System.nanoTime();
+        lastFrameNanos = now;
+        int bytes = data.remaining();
+        receivedAt = engine.clock.instant();
+        boolean read;
+        try {
+            read = parser.parseBinary(data, this);
+        } catch (RuntimeException e) {
+            engine.binaryFrame(bytes, true);
+            engine.parseError("<binary frame of " + bytes + " bytes>", e);
+            return;
+        }
+        engine.binaryFrame(bytes, read);
     }
 
     @Override

@@ -465,10 +465,10 @@ public final class FeedEngine {
         listeners.frame(receivedAt, text);
     }
 
-    /** A binary frame arrived: counted and skipped (the connection stays), the first one logged. */
-    void binaryFrame(int bytes) {
+    /** A binary frame arrived: counted; one the connector's parser did not read is skipped, the first logged. */
+    void binaryFrame(int bytes, boolean read) {
         metrics.binaryFrame();
-        if (binaryFramesLogged.getAndIncrement() == 0) {
+        if (!read && binaryFramesLogged.getAndIncrement() == 0) {
             LOG.info("{}: skipped a binary frame of {} bytes (binary frames are counted and skipped)", exchange,
                     bytes);
         }

@@ -34,6 +34,27 @@ public record KeepAlive(Ping ping, Duration pingInterval, Duration pongTimeout, 
         }
     }
 
+    /** The shortest liveness timeout derived from a heartbeat: below it a loaded machine would see false deaths. */
+    public static final Duration MIN_LIVENESS = Duration.ofSeconds(5);
+
+    /**
+     * How long a socket may stay silent when the exchange promises a frame (heartbeat, pong or data) at least every
+     * {@code heartbeat}: three missed heartbeats, and never less than {@link #MIN_LIVENESS}.
+     */
+    public static Duration livenessFor(Duration heartbeat) {
+        Objects.requireNonNull(heartbeat, "heartbeat is null");
+        Duration three = heartbeat.multipliedBy(3);
+        return three.compareTo(MIN_LIVENESS) >= 0 ? three : MIN_LIVENESS;
+    }
+
+    /**
+     * The exchange sends a heartbeat (or data) at least every {@code heartbeat} (Kraken and Coinbase: every second);
+     * a silent socket is replaced after {@link #livenessFor(Duration) max(3 x heartbeat, 5 s)}.
+     */
+    public static KeepAlive serverHeartbeatsEvery(Duration heartbeat) {
+        return serverHeartbeats(livenessFor(heartbeat));
+    }
+
     /** The server sends heartbeats (or data) on its own; silence longer than {@code livenessTimeout} is death. */
     public static KeepAlive serverHeartbeats(Duration livenessTimeout) {
         return new KeepAlive(Ping.NONE, null, null, livenessTimeout);

@@ -28,19 +28,21 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The connector contract (TCK): every exchange module and third-party plugin extends this class, supplies a simulator
  * of its exchange, and so proves that its connector subscribes, parses exactly, survives drops and silence, falls back
- * to REST and comes back, like every other connector. Each test builds its own feed with fast timings against a fresh
- * simulator.
+ * to REST and comes back, like every other connector, and runs the {@link ConnectorFaultMatrix fault matrix}. Each test
+ * builds its own feed with fast timings against a fresh simulator.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class ConnectorContractTest {
+public abstract class ConnectorContractTest extends ConnectorFaultMatrix {
 
     /** How long any single expectation may take before the test fails. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** A fresh, started simulator; each test closes the one it gets. */
+    @Override
     protected abstract ExchangeSimulator newSimulator();
 
     /** Two instruments the simulator lists, written {@code BASE/QUOTE}. */
+    @Override
     protected abstract List<String> instruments();
 
     /** A hook to set exchange-specific options on every feed the tests build; returns the builder. */
@@ -65,6 +67,7 @@ public abstract class ConnectorContractTest {
      * A builder pointed at the simulator with the contract's fast timings and no outside configuration (neither the
      * machine's environment nor system properties leak in).
      */
+    @Override
     protected PriceFeed.Builder feedBuilder(ExchangeSimulator simulator) {
         PriceFeed.Builder builder = PriceFeed.builder()
                 .exchange(simulator.exchangeId())

@@ -52,7 +52,8 @@ final class ProcessProbe {
         try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
             return entries.map(fd -> {
                 try {
-                    return fd.getFileName() + "->" + Files.readSymbolicLink(fd);
+                    String target = Files.readSymbolicLink(fd).toString();
+                    return fd.getFileName() + "->" + target + (target.startsWith("socket:[") ? tcp(target) : "");
                 } catch (IOException e) {
                     return fd.getFileName() + "->?";
                 }
@@ -60,6 +61,24 @@ final class ProcessProbe {
         } catch (IOException e) {
             return java.util.List.of();
         }
+    }
+
+    /** The /proc/net/tcp line (local and remote address in hex, state) of a socket inode, if it is TCP. */
+    private static String tcp(String target) {
+        String inode = target.substring("socket:[".length(), target.length() - 1);
+        for (String table : new String[] {"/proc/self/net/tcp", "/proc/self/net/tcp6"}) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9 && f[9].equals(inode)) {
+                        return " tcp " + f[1] + " -> " + f[2] + " state " + f[3];
+                    }
+                }
+            } catch (IOException e) {
+                return "";
+            }
+        }
+        return "";
     }
 
     /** The names of the live threads, sorted. */

@@ -1,6 +1,5 @@
 package dev.pricefeed.exchange.binance;
 
-import dev.pricefeed.Channel;
 import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.MessageParser;
@@ -17,13 +16,12 @@ import java.util.Objects;
 final class BinanceSession implements ConnectionSession {
 
     /**
-     * Liveness when a ticker is subscribed: {@code @ticker} pushes every second, so 30 s of silence means a dead
-     * socket. Binance's ping frames are not counted, since the runtime may not see them.
+     * Binance sends no heartbeat of its own that the runtime sees, so we send RFC 6455 pings every 2 s (within its
+     * 5 messages per second) with a pong due within 3 s: a silent socket is replaced after 5 s, and pongs keep a
+     * quiet trade-only connection alive without a long liveness timeout.
      */
-    static final Duration TICKER_LIVENESS = Duration.ofSeconds(30);
-
-    /** Liveness for trade-only connections: a quiet market may trade rarely, so only long silence means death. */
-    static final Duration TRADES_LIVENESS = Duration.ofMinutes(5);
+    static final KeepAlive KEEP_ALIVE = KeepAlive.pingFrames(Duration.ofSeconds(2), Duration.ofSeconds(3),
+            KeepAlive.livenessFor(Duration.ofSeconds(1)));
 
     private final URI uri;
     private final BinanceSymbols symbols;
@@ -34,9 +32,8 @@ final class BinanceSession implements ConnectionSession {
     BinanceSession(URI uri, BinanceSymbols symbols, QuoteOrder quoteOrder, List<Subscription> subscriptions) {
         this.uri = Objects.requireNonNull(uri, "uri is null");
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
-        boolean ticker = subscriptions.stream().anyMatch(s -> s.channel() == Channel.TICKER);
-        // Binance pings every 20 s and Tyrus answers with pongs by itself, so the client sends no pings of its own
-        this.keepAlive = KeepAlive.serverHeartbeats(ticker ? TICKER_LIVENESS : TRADES_LIVENESS);
+        // Binance also pings every 20 s and the transport answers by itself; our own pings find a dead socket faster
+        this.keepAlive = KEEP_ALIVE;
         this.quoteOrder = Objects.requireNonNull(quoteOrder, "quoteOrder is null");
     }
 

@@ -4,7 +4,9 @@ import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
 import java.time.Duration;
+import dev.pricefeed.Instrument;
 import java.util.List;
+import java.util.Locale;
 
 /** The shared connector contract against the Binance emulator. */
 class BinanceContractTest extends ConnectorContractTest {
@@ -18,5 +20,18 @@ class BinanceContractTest extends ConnectorContractTest {
     @Override
     protected List<String> instruments() {
         return List.of("BTC/USDT", "ETH/USDT");
+    }
+
+    /** Binance answers 429 when polled too fast, and 418 once an IP keeps going (a ban with Retry-After). */
+    @Override
+    protected List<Integer> rateLimitStatuses() {
+        return List.of(429, 418);
+    }
+
+    @Override
+    protected boolean refuseTickerSubscription(ExchangeSimulator simulator, Instrument instrument) {
+        ((BinanceSimulator) simulator).refuseStream(
+                (instrument.base() + instrument.quote()).toLowerCase(Locale.ROOT) + "@ticker");
+        return true;
     }
 }

@@ -83,13 +83,14 @@ class BinanceProviderTest {
     }
 
     @Test
-    void productionConnectionUsesTheCombinedEndpointAndServerPings() throws Exception {
+    void productionConnectionUsesTheCombinedEndpointAndOurPings() throws Exception {
         ConnectionSession session = connector(context("BTC/USDT"))
                 .connect("public", List.of(new Subscription(Channel.TICKER, BTC_USDT)));
 
         assertThat(session.uri()).isEqualTo(URI.create("wss://stream.binance.com:9443/stream"));
         assertThat(session.awaitsWelcome()).isFalse();
-        assertThat(session.keepAlive()).isEqualTo(KeepAlive.serverHeartbeats(Duration.ofSeconds(30)));
+        assertThat(session.keepAlive()).isEqualTo(KeepAlive.pingFrames(Duration.ofSeconds(2), Duration.ofSeconds(3),
+                Duration.ofSeconds(5)));
     }
 
     @Test
@@ -97,7 +98,9 @@ class BinanceProviderTest {
         ConnectionSession session = connector(context("BTC/USDT"))
                 .connect("public", List.of(new Subscription(Channel.TRADES, BTC_USDT)));
 
-        assertThat(session.keepAlive()).isEqualTo(KeepAlive.serverHeartbeats(Duration.ofMinutes(5)));
+        // a quiet market sends no data, but the pongs to our pings keep the connection alive
+        assertThat(session.keepAlive().ping()).isEqualTo(KeepAlive.Ping.WEBSOCKET_FRAME);
+        assertThat(session.keepAlive().pingInterval()).isLessThan(session.keepAlive().livenessTimeout());
     }
 
     @Test

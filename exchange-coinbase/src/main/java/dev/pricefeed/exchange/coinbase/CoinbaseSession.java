@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CoinbaseSession implements ConnectionSession {
 
-    /** Heartbeats arrive every second per product, so this much silence means the socket is dead. */
-    static final Duration LIVENESS = Duration.ofSeconds(10);
+    /** Coinbase's heartbeats arrive every second per product (Exchange {@code heartbeat}, Advanced Trade
+     * {@code heartbeats}), so a silent socket is replaced after max(3 s, 5 s). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
     private final CoinbaseFeed feed;
     private final URI uri;
@@ -48,7 +49,7 @@ final class CoinbaseSession implements ConnectionSession {
 
     @Override
     public KeepAlive keepAlive() {
-        return KeepAlive.serverHeartbeats(LIVENESS);
+        return KeepAlive.serverHeartbeatsEvery(HEARTBEAT);
     }
 
     @Override

@@ -93,7 +93,8 @@ class CoinbaseSessionTest {
     void connectionIsKeptAliveByServerHeartbeats() {
         CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols, "s");
 
-        assertThat(session.keepAlive()).isEqualTo(KeepAlive.serverHeartbeats(Duration.ofSeconds(10)));
+        // heartbeats every second: a silent socket is replaced after max(3 x 1 s, 5 s)
+        assertThat(session.keepAlive()).isEqualTo(KeepAlive.serverHeartbeats(Duration.ofSeconds(5)));
         assertThat(session.awaitsWelcome()).isFalse();
         assertThat(session.uri()).isEqualTo(URI_);
         assertThat(session.headers()).isEmpty();

@@ -21,12 +21,15 @@ import java.util.Map;
  */
 final class KrakenSession implements ConnectionSession {
 
+    /** Kraken sends a heartbeat about every second while anything is subscribed. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
     /**
-     * Kraken sends a heartbeat about every second while anything is subscribed, so ten silent seconds mean a dead
-     * link; the ping runs more often than that so a connection whose subscriptions all failed is not judged dead.
+     * A silent socket is replaced after max(3 x the heartbeat, 5 s); the application ping runs more often than that
+     * (every 2 s, a pong due within 3 s), so a connection whose subscriptions all failed still proves itself alive.
      */
-    static final KeepAlive KEEP_ALIVE = KeepAlive.applicationPing(Duration.ofSeconds(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
+    static final KeepAlive KEEP_ALIVE = KeepAlive.applicationPing(Duration.ofSeconds(2), Duration.ofSeconds(3),
+            KeepAlive.livenessFor(HEARTBEAT));
 
     private final URI uri;
     private final KrakenSymbols symbols;

@@ -17,4 +17,10 @@ class KuCoinContractTest extends ConnectorContractTest {
     protected List<String> instruments() {
         return List.of("BTC/USDT", "ETH/USDT");
     }
+
+    @Override
+    protected boolean issueExpiredToken(ExchangeSimulator simulator) {
+        ((KuCoinSimulator) simulator).issueExpiredTokens(1);
+        return true;
+    }
 }

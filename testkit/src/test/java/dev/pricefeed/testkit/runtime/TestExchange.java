@@ -14,6 +14,12 @@ import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.spi.Subscription;
@@ -150,7 +156,29 @@ public final class TestExchange implements ExchangeProvider {
         @Override
         public MessageParser newParser(Optional<ConnectionSession> connection) {
             connection.ifPresent(PARSED_SESSIONS::add);
-            return (frame, sink) -> parse(frame, sink);
+            return new MessageParser() {
+                @Override
+                public void parse(String frame, ParseSink sink) {
+                    Connector.this.parse(frame, sink);
+                }
+
+                /** Gzip-compressed text frames are read, as some exchanges send them; other binary frames skipped. */
+                @Override
+                public boolean parseBinary(ByteBuffer frame, ParseSink sink) {
+                    if (frame.remaining() < 2 || frame.get(frame.position()) != (byte) 0x1f
+                            || frame.get(frame.position() + 1) != (byte) 0x8b) {
+                        return false;
+                    }
+                    byte[] bytes = new byte[frame.remaining()];
+                    frame.get(bytes);
+                    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                        Connector.this.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), sink);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("not a gzip frame", e);
+                    }
+                    return true;
+                }
+            };
         }
 
         private void parse(String frame, ParseSink sink) {

@@ -1,5 +1,6 @@
 package dev.pricefeed.testkit.runtime;
 
+import dev.pricefeed.Instrument;
 import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import java.util.List;
@@ -15,5 +16,11 @@ class TestExchangeContractTest extends ConnectorContractTest {
     @Override
     protected List<String> instruments() {
         return List.of("BTC/USD", "ETH/USD");
+    }
+
+    @Override
+    protected boolean refuseTickerSubscription(ExchangeSimulator simulator, Instrument instrument) {
+        ((TestSimulator) simulator).refusedSymbols.add(instrument.toString());
+        return true;
     }
 }

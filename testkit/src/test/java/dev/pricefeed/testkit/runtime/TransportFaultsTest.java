@@ -9,7 +9,10 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.config.Setting;
 import dev.pricefeed.testkit.EmulatorConnection;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,7 +96,7 @@ class TransportFaultsTest {
     void binaryFrameIsCountedAndSkipped(String transport) {
         EmulatorConnection connection = streaming(transport);
 
-        connection.sendBinary(new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
+        connection.sendBinary(new byte[] {1, 2, 3, (byte) 0xff});
         connection.sendBinary(new byte[0]);
 
         await().atMost(WAIT).until(() -> feed.metrics().binaryFrames() == 2);
@@ -101,6 +105,26 @@ class TransportFaultsTest {
         assertThat(feed.metrics().reconnects()).isZero();
         assertThat(errors()).isEmpty();
         assertThat(feed.state()).isEqualTo(FeedState.STREAMING);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    @DisplayName("a connector's binary hook reads compressed payloads: a gzip ticker frame becomes a tick")
+    void binaryHookReadsCompressedFrames(String transport) throws IOException {
+        EmulatorConnection connection = streaming(transport);
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            out.write("{\"type\":\"tick\",\"symbol\":\"BTC/USD\",\"last\":\"106.25\",\"bid\":\"106.2\",\"ask\":\"106.3\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        connection.sendBinary(gzip.toByteArray());
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(feed.cache().latest(BTC)).hasValueSatisfying(
+                tick -> assertThat(tick.last()).isEqualTo(new BigDecimal("106.25"))));
+        assertThat(feed.metrics().binaryFrames()).isEqualTo(1);
+        assertThat(feed.metrics().parseErrors()).isZero();
+        assertThat(simulator.server().connectionsAccepted()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
