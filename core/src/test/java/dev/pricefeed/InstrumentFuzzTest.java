@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Fuzzes instrument parsing: a valid {@code BASE/QUOTE} that prints back as it parses, or IllegalArgumentException. */
 class InstrumentFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "90s")
     void parse(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         Instrument instrument;

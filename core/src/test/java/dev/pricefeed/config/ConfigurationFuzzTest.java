@@ -28,7 +28,7 @@ class ConfigurationFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "90s")
     void resolve(byte[] file) throws IOException {
         Files.write(FILE, file);
         ConfigSources sources = ConfigSources.builder().file(FILE).environment(Map.of())

@@ -11,7 +11,7 @@ import java.time.Duration;
  */
 class DurationFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "90s")
     void parse(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         try {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  */
 class RecordedFrameFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "90s")
     void parse(byte[] data) {
         String line = new String(data, StandardCharsets.UTF_8);
         try {

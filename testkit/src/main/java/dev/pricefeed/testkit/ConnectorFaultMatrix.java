@@ -279,7 +279,7 @@ public abstract class ConnectorFaultMatrix {
             String last = number + "000.5";
             within().untilAsserted(() -> {
                 simulator.publishTicker(instrument, last, number + "000.4", number + "000.6");
-                assertThat(queued).anySatisfy(t -> assertThat(t.last()).isEqualTo(new BigDecimal(last)));
+                assertThat(queued).anyMatch(t -> new BigDecimal(last).equals(t.last()));
             });
         }
 
@@ -295,7 +295,7 @@ public abstract class ConnectorFaultMatrix {
                 number++;
                 String last = number + "000.5";
                 simulator.publishTicker(instrument, last, number + "000.4", number + "000.6");
-                within().untilAsserted(() -> assertThat(queued).filteredOn(t -> t.last().equals(new BigDecimal(last)))
+                within().untilAsserted(() -> assertThat(queued).filteredOn(t -> new BigDecimal(last).equals(t.last()))
                         .as("numbered tick %s after the outage", last).isNotEmpty());
             }
             assertThat(feed.state()).isEqualTo(FeedState.STREAMING);

@@ -4,9 +4,7 @@ import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
 import java.time.Duration;
-import dev.pricefeed.Instrument;
 import java.util.List;
-import java.util.Locale;
 
 /** The shared connector contract against the Binance emulator. */
 class BinanceContractTest extends ConnectorContractTest {
@@ -26,12 +24,5 @@ class BinanceContractTest extends ConnectorContractTest {
     @Override
     protected List<Integer> rateLimitStatuses() {
         return List.of(429, 418);
-    }
-
-    @Override
-    protected boolean refuseTickerSubscription(ExchangeSimulator simulator, Instrument instrument) {
-        ((BinanceSimulator) simulator).refuseStream(
-                (instrument.base() + instrument.quote()).toLowerCase(Locale.ROOT) + "@ticker");
-        return true;
     }
 }

@@ -14,7 +14,7 @@ class BinanceParserFuzzTest {
     private final BinanceSymbols symbols = new BinanceSymbols(List.of(Instrument.of("BNB/BTC"),
             Instrument.of("BNB/USDT"), Instrument.of("BTC/USDT"), Instrument.of("ETH/USDT")));
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "90s")
     void parse(byte[] frame) {
         FuzzedFrames.parse(new BinanceParser(symbols, new PendingRequests(), new QuoteOrder()), frame);
     }

@@ -14,7 +14,7 @@ class CoinbaseParserFuzzTest {
 
     private final SymbolMapper symbols = new SeparatorSymbols('-');
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "90s")
     void parse(byte[] frame) {
         for (CoinbaseFeed feed : CoinbaseFeed.values()) {
             FuzzedFrames.parse(new CoinbaseParser(symbols, new SubscriptionLedger(feed, symbols), "sequence_num:fuzz"),

@@ -11,7 +11,7 @@ class KrakenParserFuzzTest {
 
     private final KrakenSymbols symbols = new KrakenSymbols(new KrakenPairCatalog());
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "90s")
     void parse(byte[] frame) {
         FuzzedFrames.parse(new KrakenParser(new KrakenConnectionState(symbols, "")), frame);
     }

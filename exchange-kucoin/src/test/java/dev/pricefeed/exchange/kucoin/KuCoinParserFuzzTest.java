@@ -10,7 +10,7 @@ import dev.pricefeed.testkit.FuzzedFrames;
  */
 class KuCoinParserFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "90s")
     void parse(byte[] frame) {
         FuzzedFrames.parse(new KuCoinParser(new SeparatorSymbols('-'), new PendingAcks(), new StreamOrder()), frame);
     }
