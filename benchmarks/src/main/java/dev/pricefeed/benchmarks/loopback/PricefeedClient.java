@@ -13,7 +13,7 @@ import java.util.Properties;
  */
 final class PricefeedClient implements Client {
 
-    /** How the fast configuration's listener is fed. */
+    /** How the fast configuration's listener is fed (named in {@link #settings()}). */
     static final Delivery FAST_DELIVERY = Delivery.inline();
 
     private final String exchange;
@@ -59,7 +59,7 @@ final class PricefeedClient implements Client {
 
     @Override
     public String settings() {
-        return fast ? "websocket.transport=jdk, onTick(listener, " + FAST_DELIVERY + ")"
+        return fast ? "websocket.transport=jdk, onTick(listener, Delivery.inline())"
                 : "defaults (websocket.transport=tyrus), onTick(listener, Delivery.queue())";
     }
 
