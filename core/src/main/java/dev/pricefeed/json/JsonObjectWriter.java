@@ -39,6 +39,22 @@ public final class JsonObjectWriter {
         return value == null ? this : string(name, value.toString());
     }
 
+    /** Adds a JSON boolean. */
+    public JsonObjectWriter bool(String name, boolean value) {
+        name(name);
+        line.append(value);
+        return this;
+    }
+
+    /** Adds a nested object built by another writer; {@code null} leaves the member out. */
+    public JsonObjectWriter object(String name, JsonObjectWriter value) {
+        if (value != null) {
+            name(name);
+            line.append(value.end());
+        }
+        return this;
+    }
+
     /** Adds a JSON number. */
     public JsonObjectWriter number(String name, long value) {
         name(name);

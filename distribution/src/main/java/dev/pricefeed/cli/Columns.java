@@ -1,6 +1,7 @@
 package dev.pricefeed.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Prints rows of text as left-aligned columns separated by two spaces. */
@@ -11,6 +12,12 @@ final class Columns {
 
     /** Prints every row, the first one being the header. */
     static void print(PrintWriter out, List<String[]> rows) {
+        lines(rows).forEach(out::println);
+    }
+
+    /** Every row as one line, the first one being the header. */
+    static List<String> lines(List<String[]> rows) {
+        List<String> lines = new ArrayList<>();
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
@@ -26,7 +33,8 @@ final class Columns {
                     line.append(" ".repeat(widths[i] - row[i].length() + 2));
                 }
             }
-            out.println(line);
+            lines.add(line.toString());
         }
+        return lines;
     }
 }

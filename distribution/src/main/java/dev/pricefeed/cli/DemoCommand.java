@@ -2,12 +2,14 @@ package dev.pricefeed.cli;
 
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PluginRegistry;
+import dev.pricefeed.analytics.Intervals;
 import dev.pricefeed.config.ConfigSources;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
 import dev.pricefeed.testkit.coinbase.CoinbaseSimulator;
 import dev.pricefeed.testkit.kraken.KrakenSimulator;
 import dev.pricefeed.testkit.kucoin.KuCoinSimulator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code pricefeed demo}: the four exchanges simulated on 127.0.0.1 in this process, watched; no network needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Watches simulated exchanges in this process: no network needed.",
+                "Shows live prices, candles with indicators built from the trades, and arbitrage opportunities "
+                        + "across the exchanges net of taker fees.",
                 "Starts emulators of Kraken, Binance, KuCoin and Coinbase on 127.0.0.1 that speak each exchange's "
                         + "own protocol, moves their prices, and runs 'watch' against them through the installed "
                         + "plugins."},
@@ -30,7 +34,10 @@ import picocli.CommandLine.Spec;
                 "  pricefeed demo --http 8080      # and the dashboard on http://127.0.0.1:8080/"})
 final class DemoCommand implements Callable<Integer> {
 
-    /** Exchange, instrument, starting price, price step. */
+    /**
+     * Exchange, instrument, starting price, price step. Coinbase's ETH/USD starts 1.2 % under Kraken's, more than
+     * both taker fees (0.26 % + 0.6 %), so the demo shows an arbitrage opportunity.
+     */
     private static final List<String[]> INSTRUMENTS = List.of(
             new String[] {"kraken", "BTC/USD", "67523.1", "0.1"},
             new String[] {"kraken", "ETH/USD", "3421.55", "0.05"},
@@ -39,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
             new String[] {"kucoin", "BTC/USDT", "67528.4", "0.1"},
             new String[] {"kucoin", "ETH/USDT", "3421.98", "0.01"},
             new String[] {"coinbase", "BTC/USD", "67521.37", "0.01"},
-            new String[] {"coinbase", "ETH/USD", "3421.42", "0.01"});
+            new String[] {"coinbase", "ETH/USD", "3380.00", "0.01"});
 
     private final CliEnvironment env;
 
@@ -58,6 +65,10 @@ final class DemoCommand implements Callable<Integer> {
                     + "(host default: 127.0.0.1).")
     HttpAddress http;
 
+    @Option(names = "--interval", paramLabel = "INTERVAL", defaultValue = "10s",
+            description = "Length of the candles shown (default: ${DEFAULT-VALUE}).")
+    String interval;
+
     @Mixin
     FeedOptions feedOptions;
 
@@ -75,6 +86,12 @@ final class DemoCommand implements Callable<Integer> {
         if (!feedOptions.endpoints.isEmpty() || !feedOptions.restEndpoints.isEmpty()) {
             throw new UsageError("demo points every feed at its own simulator; --endpoint and --rest-endpoint "
                     + "are for watch");
+        }
+        Duration candleInterval;
+        try {
+            candleInterval = Intervals.parse(interval);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
         ConfigSources sources = common.sources(env);
         PluginRegistry registry = common.registry(env, sources);
@@ -107,9 +124,10 @@ final class DemoCommand implements Callable<Integer> {
                     requests.add(new FeedRequest(simulator.exchangeId(), instruments, simulator::pointAt));
                 }
                 market.start(500);
+                DemoAnalytics analytics = new DemoAnalytics(candleInterval, env.clock());
                 WatchRun run = new WatchRun(env, new LineOutput(spec.commandLine().getOut()), err).monitoredAt(http);
                 return run.run(requests, feedOptions.channels(), registry, common.configFile(env).orElse(null),
-                        chosen, events, feedOptions.duration);
+                        chosen, events, feedOptions.duration, analytics);
             }
         } finally {
             simulators.forEach(ExchangeSimulator::close);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "pricefeed", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streams exact crypto market data from exchange plugins over WebSocket.",
         subcommands = {ExchangesCommand.class, WatchCommand.class, RecordCommand.class, ReplayCommand.class,
-                DemoCommand.class, DashboardCommand.class, PublishCommand.class},
+                DemoCommand.class, DashboardCommand.class, PublishCommand.class, CandlesCommand.class,
+                ArbitrageCommand.class},
         footer = {"", "Exit codes: 0 done, 1 runtime failure, 2 usage or configuration error.",
                 "Run 'pricefeed demo' to see it work without network."})
 final class PricefeedCommand implements Callable<Integer> {

@@ -135,7 +135,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** The exchange's options: every {@code <exchange>.<key>} setting but endpoints and credentials. */
-    private static Map<String, String> options(ConfigSources sources, String exchange) {
+    static Map<String, String> options(ConfigSources sources, String exchange) {
         Map<String, String> options = new TreeMap<>(sources.withPrefix(exchange + "."));
         options.keySet().removeIf(key -> key.startsWith("endpoint.") || Setting.perExchangeKeys().contains(key));
         return options;

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Redraws the price table a few times a second from the feeds' caches and metrics (never from the socket thread). */
 final class TableView implements AutoCloseable {
@@ -24,6 +25,7 @@ final class TableView implements AutoCloseable {
 
     private final LineOutput out;
     private final Clock clock;
+    private final Supplier<List<String>> extra;
     private final Map<String, String> lastEvents = new ConcurrentHashMap<>();
     private static final long RATE_WINDOW_NANOS = 5_000_000_000L;
     private final Map<String, java.util.ArrayDeque<long[]>> frameSamples = new HashMap<>();
@@ -31,8 +33,14 @@ final class TableView implements AutoCloseable {
     private List<PriceFeed> feeds = List.of();
 
     TableView(LineOutput out, Clock clock) {
+        this(out, clock, List::of);
+    }
+
+    /** A table with more lines under the prices (the demo's candles and arbitrage). */
+    TableView(LineOutput out, Clock clock, Supplier<List<String>> extra) {
         this.out = Objects.requireNonNull(out, "out is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.extra = Objects.requireNonNull(extra, "extra is null");
     }
 
     /** Remembers the newest state change or error of a feed for its status line. */
@@ -82,7 +90,10 @@ final class TableView implements AutoCloseable {
                     metrics.lastFrameAge(), lastEvents.get(feed.exchange())));
         }
         ticks.sort(Comparator.comparing(Tick::exchange).thenComparing(Tick::instrument));
-        out.print(TerminalTable.frame(TerminalTable.lines(ticks, statuses, clock.instant())));
+        List<String> lines = new ArrayList<>(TerminalTable.lines(ticks, statuses, clock.instant()));
+        // the extra lines go above the closing "Ctrl-C to stop"
+        lines.addAll(lines.size() - 1, extra.get());
+        out.print(TerminalTable.frame(lines));
     }
 
     /** Stops redrawing, draws the final picture and shows the cursor again. */

@@ -95,7 +95,7 @@ class WatchCommand implements Callable<Integer> {
         WatchRun run = new WatchRun(env, new LineOutput(spec.commandLine().getOut()),
                 new LineOutput(spec.commandLine().getErr())).monitoredAt(httpAddress());
         return run.run(requests, feedOptions.channels(), registry, common.configFile(env).orElse(null), chosen, events,
-                feedOptions.duration);
+                feedOptions.duration, FeedAddOn.NONE);
     }
 
     private int fromKafka(OutputFormat chosen, ConfigSources sources) throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.pricefeed.Delivery;
 import dev.pricefeed.PluginRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -44,16 +45,20 @@ final class WatchRun {
      * @param format table or JSON Lines
      * @param eventsOnStdout whether events go to standard output with the data (JSON Lines only)
      * @param duration how long to run, or {@code null} until Ctrl-C
+     * @param addOn what the run adds to the feeds besides prices ({@link FeedAddOn#NONE} for nothing)
      * @return the exit code: 0 when stopped as asked, 1 when a feed closed by itself
      */
     int run(List<FeedRequest> requests, Set<Channel> channels, PluginRegistry registry, Path configFile,
-            OutputFormat format, boolean eventsOnStdout, Duration duration) throws InterruptedException {
+            OutputFormat format, boolean eventsOnStdout, Duration duration, FeedAddOn addOn)
+            throws InterruptedException {
         AtomicBoolean closing = new AtomicBoolean();
         AtomicInteger code = new AtomicInteger(Cli.OK);
         EventOutput events = new EventOutput(eventsOnStdout ? out : err);
-        TableView table = format == OutputFormat.TABLE ? new TableView(out, env.clock()) : null;
+        TableView table = format == OutputFormat.TABLE ? new TableView(out, env.clock(), addOn::tableLines) : null;
+        Set<Channel> subscribed = EnumSet.copyOf(channels);
+        subscribed.addAll(addOn.channels());
         try (Monitoring monitoring = http == null ? null : new Monitoring(http, env.clock());
-                LiveFeeds feeds = LiveFeeds.build(requests, channels, registry, configFile, feed -> {
+                LiveFeeds feeds = LiveFeeds.build(requests, subscribed, registry, configFile, feed -> {
             if (monitoring != null) {
                 monitoring.watch(feed);
             }
@@ -63,6 +68,7 @@ final class WatchRun {
                     feed.onTrade(trade -> print(JsonLines.trade(trade)));
                 }
             }
+            addOn.register(feed, table == null ? out : null);
             feed.onEvent(event -> {
                 if (table != null) {
                     table.event(event);
@@ -80,6 +86,7 @@ final class WatchRun {
                 err.println("pricefeed: dashboard, /metrics and /health on " + monitoring.start());
             }
             feeds.start();
+            addOn.started();
             if (table != null) {
                 table.start(feeds.feeds());
             }
@@ -87,6 +94,7 @@ final class WatchRun {
                 env.stop().await(duration);
             } finally {
                 closing.set(true);
+                addOn.close();
                 if (table != null) {
                     table.close();
                 }
