@@ -19,7 +19,7 @@ class DemoIT {
     Path work;
 
     @Test
-    void theDemoPrintsTicksOfAllFourExchangesAndStopsAfterItsDuration() {
+    void theDemoPrintsTicksOfAllFourExchangesCandlesAndArbitrageAndStopsAfterItsDuration() {
         Launcher.Run run = new Launcher(work).start("demo", "--format", "jsonl", "--duration", "4s");
 
         assertThat(run.awaitExit(Duration.ofSeconds(60))).as(run.err()).isZero();
@@ -28,6 +28,13 @@ class DemoIT {
                     .startsWith("{\"type\":\"tick\",\"exchange\":\"" + exchange + "\",")
                     .contains("\"last\":\"", "\"bid\":\"", "\"ask\":\""));
         }
+        // candles of the simulated trades (at least the running ones, printed when the demo ends)
+        assertThat(run.outLines()).anySatisfy(line -> assertThat(line)
+                .startsWith("{\"type\":\"candle\",\"exchange\":\"kraken\",\"instrument\":\"BTC/USD\",\"interval\":\"10s\""));
+        // Coinbase's ETH/USD is priced more than both taker fees under Kraken's
+        assertThat(run.outLines()).anySatisfy(line -> assertThat(line)
+                .startsWith("{\"type\":\"arbitrage\",\"instrument\":\"ETH/USD\",\"buy\":{\"exchange\":\"coinbase\"")
+                .contains("\"sell\":{\"exchange\":\"kraken\"", "\"state\":\"open\""));
         StackTraces.assertNone(run.err());
     }
 
