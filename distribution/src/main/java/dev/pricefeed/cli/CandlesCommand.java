@@ -1,7 +1,6 @@
 package dev.pricefeed.cli;
 
 import dev.pricefeed.Channel;
-import dev.pricefeed.FeedEvent;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PluginRegistry;
 import dev.pricefeed.PriceFeed;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -171,7 +170,7 @@ final class CandlesCommand implements Callable<Integer> {
         AtomicReference<CandleScreen> screen = new AtomicReference<>();
         AtomicInteger code = new AtomicInteger(Cli.OK);
         EventOutput events = new EventOutput(err);
-        java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean closing = new AtomicBoolean();
         Consumer<CandleEvent> print = event -> {
             if (screen.get() != null) {
                 screen.get().add(event);

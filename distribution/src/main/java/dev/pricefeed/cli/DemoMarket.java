@@ -38,11 +38,13 @@ final class DemoMarket implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private long trades;
+    // per listing, so each instrument's trade ids are consecutive, as exchanges number them (no false gaps)
+    private final long[] tradeIds;
 
     DemoMarket(List<Listing> listings) {
         this.listings = List.copyOf(listings);
         this.prices = new BigDecimal[this.listings.size()];
+        this.tradeIds = new long[this.listings.size()];
         for (int i = 0; i < prices.length; i++) {
             Listing listing = this.listings.get(i);
             prices[i] = listing.start();
@@ -67,9 +69,9 @@ final class DemoMarket implements AutoCloseable {
             String ask = last.add(listing.step()).toPlainString();
             listing.exchange().publishTicker(listing.instrument(), last.toPlainString(), bid, ask);
             listing.exchange().setRestTicker(listing.instrument(), last.toPlainString(), bid, ask);
-            trades++;
+            tradeIds[i]++;
             listing.exchange().publishTrade(listing.instrument(), last.toPlainString(), "0.0125",
-                    up ? Side.BUY : Side.SELL, Long.toString(1_000_000 + trades));
+                    up ? Side.BUY : Side.SELL, Long.toString(1_000_000 + tradeIds[i]));
         }
     }
 

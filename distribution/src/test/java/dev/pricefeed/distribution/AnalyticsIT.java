@@ -62,7 +62,7 @@ class AnalyticsIT {
     void candlesStartWithTheExchangesHistoryAndEndWithTheRunningCandle() {
         try (KrakenSimulator kraken = KrakenSimulator.start()) {
             Launcher.Run run = new Launcher(work).run("candles", "kraken", "BTC/USD", "--interval", "1d",
-                    "--history", "3d", "--indicators", "sma2", "--format", "jsonl", "--duration", "2s",
+                    "--history", "72h", "--indicators", "sma2", "--format", "jsonl", "--duration", "2s",
                     "--endpoint", kraken.server().wsUri(KrakenSimulator.PUBLIC_PATH).toString(),
                     "--rest-endpoint", kraken.server().httpUri("/").toString());
 
