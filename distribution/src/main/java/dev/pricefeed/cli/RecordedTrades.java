@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -58,7 +59,7 @@ final class RecordedTrades {
         try (OfflineExchangeContext offline = new OfflineExchangeContext(exchange, instruments, options, clock);
                 ExchangeConnector connector = provider.create(offline);
                 BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            MessageParser parser = connector.newParser();
+            MessageParser parser = connector.newParser(Optional.empty());
             long lineNumber = 0;
             String line;
             while ((line = reader.readLine()) != null) {

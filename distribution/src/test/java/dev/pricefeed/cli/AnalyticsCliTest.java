@@ -72,6 +72,24 @@ class AnalyticsCliTest {
     }
 
     @Test
+    void candlesFromARecordingUseTheTradesInIt(@TempDir Path dir) throws IOException {
+        String frame = binanceTrade(1, "10:00:05", "100.10", "0.5");
+        Path recording = Files.write(dir.resolve("binance.jsonl"), List.of(
+                "{\"receivedAt\":\"2024-05-01T10:00:05.040Z\",\"frame\":" + quoted(frame) + "}",
+                "not a recording line"));
+
+        int code = run("candles", "binance", "BTC/USDT", "--from", recording.toString(), "--interval", "15m");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(outLines()).containsExactly("{\"type\":\"candle\",\"exchange\":\"binance\","
+                + "\"instrument\":\"BTC/USDT\",\"interval\":\"15m\",\"openTime\":\"2024-05-01T10:00:00Z\","
+                + "\"closeTime\":\"2024-05-01T10:15:00Z\",\"open\":\"100.10\",\"high\":\"100.10\",\"low\":\"100.10\","
+                + "\"close\":\"100.10\",\"volume\":\"0.5\",\"trades\":1,\"vwap\":\"100.10\",\"closed\":false,"
+                + "\"source\":\"replay\"}");
+        assertThat(err.toString()).contains("line 2 is not a recording line", "1 trades, 0 late, 1 errors");
+    }
+
+    @Test
     void badCandleOptionsAreOneLineWithExitCode2() {
         assertThat(run("candles", "kraken", "BTC/USD", "--indicators", "sma20,stoch")).isEqualTo(Cli.USAGE);
         assertThat(err.toString().lines()).singleElement().asString()
@@ -95,5 +113,9 @@ class AnalyticsCliTest {
                 new PrintWriter(second, true)).execute("arbitrage", "BTC/USD", "--exchanges", "kraken,bitfinex");
         assertThat(code).isEqualTo(Cli.USAGE);
         assertThat(second.toString()).contains("unknown exchange 'bitfinex'");
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
