@@ -1,6 +1,7 @@
 package dev.pricefeed.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +20,7 @@ class DemoIT {
     Path work;
 
     @Test
-    void theDemoPrintsTicksOfAllFourExchangesCandlesAndArbitrageAndStopsAfterItsDuration() {
+    void theDemoPrintsTicksOfAllFourExchangesAndStopsAfterItsDuration() {
         Launcher.Run run = new Launcher(work).start("demo", "--format", "jsonl", "--duration", "4s");
 
         assertThat(run.awaitExit(Duration.ofSeconds(60))).as(run.err()).isZero();
@@ -28,13 +29,29 @@ class DemoIT {
                     .startsWith("{\"type\":\"tick\",\"exchange\":\"" + exchange + "\",")
                     .contains("\"last\":\"", "\"bid\":\"", "\"ask\":\""));
         }
-        // candles of the simulated trades (at least the running ones, printed when the demo ends)
-        assertThat(run.outLines()).anySatisfy(line -> assertThat(line)
-                .startsWith("{\"type\":\"candle\",\"exchange\":\"kraken\",\"instrument\":\"BTC/USD\",\"interval\":\"10s\""));
+        StackTraces.assertNone(run.err());
+    }
+
+    @Test
+    void theDemoShowsCandlesOfTheSimulatedTradesAndAnArbitrageOpportunity() {
+        Launcher.Run run = new Launcher(work).start("demo", "--format", "jsonl", "--interval", "1s");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> run.out().contains("\"type\":\"candle\",\"exchange\":\"kraken\",\"instrument\":\"BTC/USD\",\"interval\":\"1s\"")
+                    && run.out().contains("\"type\":\"arbitrage\""));
+
+            run.interrupt();
+
+            assertThat(run.awaitExit(Duration.ofSeconds(60))).as(run.err()).isZero();
+        } finally {
+            run.destroy();
+        }
         // Coinbase's ETH/USD is priced more than both taker fees under Kraken's
         assertThat(run.outLines()).anySatisfy(line -> assertThat(line)
                 .startsWith("{\"type\":\"arbitrage\",\"instrument\":\"ETH/USD\",\"buy\":{\"exchange\":\"coinbase\"")
                 .contains("\"sell\":{\"exchange\":\"kraken\"", "\"state\":\"open\""));
+        assertThat(run.outLines()).anySatisfy(line -> assertThat(line)
+                .startsWith("{\"type\":\"candle\",\"exchange\":\"kraken\",\"instrument\":\"BTC/USD\"")
+                .contains("\"closed\":true,\"source\":\"live\""));
         StackTraces.assertNone(run.err());
     }
 
