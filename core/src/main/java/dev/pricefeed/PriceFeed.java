@@ -343,10 +343,13 @@ public final class PriceFeed implements AutoCloseable {
          */
         public PriceFeed build() {
             ConfigSources sources = sources();
-            FeedConfig config = FeedConfig.resolve(exchange, instruments, channels, sources);
             PluginRegistry registry = plugins != null ? plugins
                     : PluginRegistry.builder().pins(sources.withPrefix(PluginRegistry.PIN_PREFIX)).build();
-            ExchangeProvider provider = registry.provider(config.exchange());
+            // the plugin's declared options are checked with the core's settings, so one error lists every problem
+            String id = exchange == null ? "" : exchange.trim().toLowerCase(java.util.Locale.ROOT);
+            ExchangeProvider provider = id.isEmpty() ? null : registry.provider(id);
+            FeedConfig config = FeedConfig.resolve(exchange, instruments, channels, sources,
+                    provider == null ? List.of() : provider.options());
             requireSupported(provider, config.channels());
             return new PriceFeed(new FeedEngine(config, provider, clock));
         }

@@ -3,6 +3,7 @@ package dev.pricefeed.config;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.Credentials;
+import dev.pricefeed.spi.OptionSpec;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,7 +42,7 @@ public final class FeedConfig {
     private final Duration pollInterval;
     private final Duration probeInterval;
     private final Map<String, URI> endpoints;
-    private final Map<String, String> options;
+    private final PluginOptions options;
     private final Credentials credentials;
 
     private FeedConfig(Resolver r) {
@@ -59,22 +60,33 @@ public final class FeedConfig {
         this.pollInterval = r.pollInterval;
         this.probeInterval = r.probeInterval;
         this.endpoints = Collections.unmodifiableMap(new TreeMap<>(r.endpoints));
-        this.options = Collections.unmodifiableMap(new TreeMap<>(r.options));
+        this.options = r.pluginOptions;
         this.credentials = r.credentials;
     }
 
     /**
-     * Resolves and validates the settings of one feed.
+     * Resolves and validates the settings of a feed whose plugin declares no options.
+     *
+     * @throws ConfigException listing every problem found
+     */
+    public static FeedConfig resolve(String exchange, List<String> instruments, Set<Channel> channels,
+            ConfigSources sources) {
+        return resolve(exchange, instruments, channels, sources, List.of());
+    }
+
+    /**
+     * Resolves and validates the settings of one feed, the plugin's options with the core's.
      *
      * @param exchange the exchange id
      * @param instruments instruments as written by the user ({@code BTC/USD})
      * @param channels the channels; empty means ticker only
      * @param sources the setting layers
+     * @param declaredOptions the options the exchange's plugin declares ({@code ExchangeProvider.options()})
      * @throws ConfigException listing every problem found
      */
     public static FeedConfig resolve(String exchange, List<String> instruments, Set<Channel> channels,
-            ConfigSources sources) {
-        Resolver resolver = new Resolver(exchange, sources);
+            ConfigSources sources, List<OptionSpec> declaredOptions) {
+        Resolver resolver = new Resolver(exchange, sources, declaredOptions);
         resolver.resolve(instruments, channels);
         if (!resolver.problems.isEmpty()) {
             throw new ConfigException(resolver.problems);
@@ -99,8 +111,8 @@ public final class FeedConfig {
     public Duration probeInterval() { return probeInterval; }
     /** Endpoint overrides by name ({@code websocket}, {@code rest}, ...). */
     public Map<String, URI> endpoints() { return endpoints; }
-    /** Exchange-specific options ({@code <exchange>.<key>} without the prefix). */
-    public Map<String, String> options() { return options; }
+    /** The plugin's options ({@code <exchange>.<key>}), checked against its declarations, with defaults filled in. */
+    public PluginOptions options() { return options; }
     public Optional<Credentials> credentials() { return Optional.ofNullable(credentials); }
 
     @Override
@@ -111,7 +123,7 @@ public final class FeedConfig {
                 + ", maxReconnectDelay=" + maxReconnectDelay + ", maxReconnectAttempts=" + maxReconnectAttempts
                 + ", healthyAfter=" + healthyAfter + ", livenessTimeout=" + livenessTimeout
                 + ", staleAfter=" + staleAfter + ", pollInterval=" + pollInterval + ", probeInterval=" + probeInterval
-                + ", endpoints=" + redactedEndpoints() + ", options=" + redactedOptions() + ", credentials="
+                + ", endpoints=" + redactedEndpoints() + ", options=" + options.shown() + ", credentials="
                 + (credentials == null ? "none" : credentials) + "]";
     }
 
@@ -137,14 +149,8 @@ public final class FeedConfig {
         return at < start ? uri : uri.substring(0, start) + "***" + uri.substring(at);
     }
 
-    /** The options with the values of secret-looking keys (a passphrase, a token) shown as {@code ***}. */
-    private Map<String, String> redactedOptions() {
-        Map<String, String> shown = new TreeMap<>();
-        options.forEach((key, value) -> shown.put(key, looksSecret(key) ? "***" : value));
-        return shown;
-    }
-
-    private static boolean looksSecret(String key) {
+    /** Whether an option key names a secret (a passphrase, a token), whose value is never shown. */
+    static boolean looksSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(k::contains);
     }
@@ -198,11 +204,14 @@ public final class FeedConfig {
         private Duration probeInterval;
         private final Map<String, URI> endpoints = new TreeMap<>();
         private final Map<String, String> options = new TreeMap<>();
+        private final List<OptionSpec> declaredOptions;
+        private PluginOptions pluginOptions;
         private Credentials credentials;
 
-        Resolver(String exchange, ConfigSources sources) {
+        Resolver(String exchange, ConfigSources sources, List<OptionSpec> declaredOptions) {
             this.exchange = exchange == null ? null : exchange.trim().toLowerCase(Locale.ROOT);
             this.sources = sources;
+            this.declaredOptions = List.copyOf(declaredOptions);
             problems.addAll(sources.problems());
         }
 
@@ -243,6 +252,8 @@ public final class FeedConfig {
             if (exchange != null && !exchange.isEmpty()) {
                 exchangeSettings();
             }
+            pluginOptions = PluginOptions.check(exchange == null || exchange.isEmpty() ? "exchange" : exchange,
+                    declaredOptions, options, problems);
         }
 
         private void exchangeSettings() {

@@ -5,6 +5,7 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.config.FeedConfig;
 import dev.pricefeed.spi.Credentials;
 import dev.pricefeed.spi.ExchangeContext;
+import dev.pricefeed.spi.OptionValues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -60,8 +61,8 @@ public final class DefaultExchangeContext implements ExchangeContext {
     }
 
     @Override
-    public Optional<String> option(String key) {
-        return Optional.ofNullable(config.options().get(key));
+    public OptionValues options() {
+        return config.options();
     }
 
     @Override

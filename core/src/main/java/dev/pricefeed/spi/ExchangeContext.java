@@ -28,8 +28,11 @@ public interface ExchangeContext {
      */
     Optional<URI> endpoint(String name);
 
-    /** An exchange-specific option from configuration ({@code <exchange>.<key>}), such as {@code feed}. */
-    Optional<String> option(String key);
+    /**
+     * The plugin's options ({@code <exchange>.<key>} in the configuration), already checked against
+     * {@link ExchangeProvider#options()}: each typed accessor returns the configured value or the declared default.
+     */
+    OptionValues options();
 
     /** The API credentials, when configured. */
     Optional<Credentials> credentials();

@@ -1,5 +1,6 @@
 package dev.pricefeed.spi;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +24,15 @@ public interface ExchangeProvider {
     /** The Maven coordinates users add to get this plugin, used in error messages. */
     default String artifact() {
         return "dev.pricefeed:pricefeed-exchange-" + id();
+    }
+
+    /**
+     * The options the plugin reads ({@code <exchange>.<key>} in the configuration). The core checks every configured
+     * option against them, with its own settings, before {@link #create} is called: an unknown key or a bad value is
+     * reported with every other problem. The default declares none.
+     */
+    default List<OptionSpec> options() {
+        return List.of();
     }
 
     /** Creates a connector for one feed; called once per feed, never on a socket thread. */

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import dev.pricefeed.spi.OptionSpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,7 +155,8 @@ class FeedConfigPrecedenceTest {
                 Map.entry("websocket", java.net.URI.create("ws://127.0.0.1:9000/ws")),
                 Map.entry("rest", java.net.URI.create("http://127.0.0.1:9001")),
                 Map.entry("websocket-auth", java.net.URI.create("wss://auth.example/v2")));
-        assertThat(config.options()).containsOnly(Map.entry("depth", "25"), Map.entry("feed", "futures"));
+        assertThat(config.options().integer("depth")).isEqualTo(25);
+        assertThat(config.options().string("feed")).isEqualTo("futures");
     }
 
     /** Layers 1..count set the value (file, environment, system properties, overrides), except those in skip. */
@@ -184,7 +186,12 @@ class FeedConfigPrecedenceTest {
         return sources.fileValues(file).environment(environment).systemProperties(properties).build();
     }
 
+    /** Options a plugin might declare, for the tests that set some. */
+    private static final List<OptionSpec> DECLARED = List.of(
+            OptionSpec.integer("depth", 10, 1, 1000, "book depth"),
+            OptionSpec.choice("feed", "spot", List.of("spot", "futures"), "which feed"));
+
     private static FeedConfig resolve(ConfigSources sources) {
-        return FeedConfig.resolve("kraken", List.of("BTC/USD"), Set.of(), sources);
+        return FeedConfig.resolve("kraken", List.of("BTC/USD"), Set.of(), sources, DECLARED);
     }
 }

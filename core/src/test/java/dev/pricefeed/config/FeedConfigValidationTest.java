@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.pricefeed.spi.OptionSpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,7 +108,7 @@ class FeedConfigValidationTest {
 
         assertThat(config.websocketEnabled()).isFalse();
         assertThat(config.reconnectDelay()).hasSeconds(2);
-        assertThat(config.options()).containsEntry("feed", "spot");
+        assertThat(config.options().string("feed")).isEqualTo("spot");
     }
 
     @Test
@@ -178,7 +179,12 @@ class FeedConfigValidationTest {
                 Map.entry("rest", URI.create("https://sandbox.example/0/public")));
     }
 
+    /** Options a plugin might declare, for the tests that set some. */
+    private static final List<OptionSpec> DECLARED = List.of(
+            OptionSpec.integer("depth", 10, 1, 1000, "book depth"),
+            OptionSpec.choice("feed", "spot", List.of("spot", "futures"), "which feed"));
+
     private static FeedConfig resolve(ConfigSources sources) {
-        return FeedConfig.resolve("kraken", List.of("BTC/USD"), Set.of(), sources);
+        return FeedConfig.resolve("kraken", List.of("BTC/USD"), Set.of(), sources, DECLARED);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import dev.pricefeed.spi.OptionSpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -67,9 +68,10 @@ class SecretRedactionTest {
                 .override("kucoin.api-passphrase", SECRET)
                 .override("kucoin.feed", "spot")
                 .override("kucoin.endpoint.rest", "https://proxy-user:" + SECRET.replace("/", "") + "@proxy.example/api")
-                .build());
+                .build(), List.of(OptionSpec.text("api-passphrase", "", "the API passphrase"),
+                        OptionSpec.text("feed", "spot", "which feed")));
 
-        assertThat(config.options()).containsEntry("api-passphrase", SECRET);
+        assertThat(config.options().string("api-passphrase")).isEqualTo(SECRET);
         assertThat(config.toString()).doesNotContain(SECRET).doesNotContain(SECRET.replace("/", ""))
                 .contains("api-passphrase=***", "feed=spot", "rest=https://***@proxy.example/api");
     }

@@ -4,12 +4,12 @@ import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.Credentials;
 import dev.pricefeed.spi.ExchangeContext;
+import dev.pricefeed.spi.OptionValues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +24,7 @@ final class OfflineExchangeContext implements ExchangeContext, AutoCloseable {
 
     private final String exchange;
     private final List<Instrument> instruments;
-    private final Map<String, String> options;
+    private final OptionValues options;
     private final Clock clock;
     private HttpClient httpClient;
     private ScheduledExecutorService scheduler;
@@ -34,13 +34,13 @@ final class OfflineExchangeContext implements ExchangeContext, AutoCloseable {
      *
      * @param exchange the exchange id
      * @param instruments the instruments the recording is about (context for unsplittable symbols)
-     * @param options the exchange's options from configuration ({@code <exchange>.<key>} without the prefix)
+     * @param options the exchange's options from configuration, checked against the plugin's declarations
      * @param clock the clock
      */
-    OfflineExchangeContext(String exchange, List<Instrument> instruments, Map<String, String> options, Clock clock) {
+    OfflineExchangeContext(String exchange, List<Instrument> instruments, OptionValues options, Clock clock) {
         this.exchange = Objects.requireNonNull(exchange, "exchange is null");
         this.instruments = List.copyOf(instruments);
-        this.options = Map.copyOf(options);
+        this.options = Objects.requireNonNull(options, "options is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
     }
 
@@ -66,8 +66,8 @@ final class OfflineExchangeContext implements ExchangeContext, AutoCloseable {
     }
 
     @Override
-    public Optional<String> option(String key) {
-        return Optional.ofNullable(options.get(key));
+    public OptionValues options() {
+        return options;
     }
 
     @Override
@@ -109,6 +109,6 @@ final class OfflineExchangeContext implements ExchangeContext, AutoCloseable {
 
     @Override
     public String toString() {
-        return "OfflineExchangeContext[" + exchange + ", " + instruments + ", options=" + options.keySet() + "]";
+        return "OfflineExchangeContext[" + exchange + ", " + instruments + ", " + options + "]";
     }
 }

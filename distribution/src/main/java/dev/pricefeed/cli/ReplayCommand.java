@@ -4,6 +4,7 @@ import dev.pricefeed.FeedEvent;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PluginRegistry;
 import dev.pricefeed.config.ConfigSources;
+import dev.pricefeed.config.PluginOptions;
 import dev.pricefeed.config.Setting;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeProvider;
@@ -89,7 +90,7 @@ final class ReplayCommand implements Callable<Integer> {
         ReplaySink sink = new ReplaySink(id, out::println, eventOutput);
         long frames = 0;
         long errors = 0;
-        Map<String, String> options = options(sources, id);
+        PluginOptions options = PluginOptions.of(id, provider.options(), options(sources, id));
         try (OfflineExchangeContext offline = new OfflineExchangeContext(id, known, options, env.clock());
                 ExchangeConnector connector = provider.create(offline);
                 BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -4,8 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
+import dev.pricefeed.config.PluginOptions;
 import dev.pricefeed.spi.Credentials;
 import dev.pricefeed.spi.ExchangeContext;
+import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.OptionSpec;
+import dev.pricefeed.spi.OptionValues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -16,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -38,6 +43,7 @@ public final class TestExchangeContext implements ExchangeContext {
     private final Map<String, URI> endpoints = new HashMap<>();
     private final Map<String, String> options = new HashMap<>();
     private Set<Channel> channels = EnumSet.of(Channel.TICKER);
+    private List<OptionSpec> declared;
     private Credentials credentials;
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
@@ -68,6 +74,12 @@ public final class TestExchangeContext implements ExchangeContext {
     /** Sets an exchange option, written without the {@code <exchange>.} prefix. */
     public TestExchangeContext option(String key, String value) {
         options.put(requireNonNull(key, "key is null"), requireNonNull(value, "value is null"));
+        return this;
+    }
+
+    /** Sets the options the plugin declares, for a provider that is not on the class path as a service. */
+    public TestExchangeContext declaredOptions(List<OptionSpec> declarations) {
+        this.declared = List.copyOf(requireNonNull(declarations, "declarations is null"));
         return this;
     }
 
@@ -115,9 +127,18 @@ public final class TestExchangeContext implements ExchangeContext {
         return Optional.ofNullable(endpoints.get(name));
     }
 
+    /**
+     * The options set, checked against the options the plugin of this exchange id declares (found on the class path
+     * with {@link ServiceLoader}, or given with {@link #declaredOptions}).
+     *
+     * @throws dev.pricefeed.config.ConfigException listing every option that is unknown or has a bad value
+     */
     @Override
-    public Optional<String> option(String key) {
-        return Optional.ofNullable(options.get(key));
+    public OptionValues options() {
+        List<OptionSpec> declarations = declared != null ? declared : ServiceLoader.load(ExchangeProvider.class)
+                .stream().map(ServiceLoader.Provider::get).filter(p -> p.id().equals(exchangeId)).findFirst()
+                .map(ExchangeProvider::options).orElse(List.of());
+        return PluginOptions.of(exchangeId, declarations, options);
     }
 
     @Override

@@ -46,11 +46,11 @@ final class BinanceConnector implements ExchangeConnector {
 
     BinanceConnector(ExchangeContext context) {
         this.context = Objects.requireNonNull(context, "context is null");
-        BinanceOptions options = BinanceOptions.from(context);
         this.endpoints = BinanceEndpoints.from(context);
         this.symbols = new BinanceSymbols(context.instruments());
-        this.limits = new Limits(options.maxStreamsPerConnection(), SUBSCRIPTIONS_PER_MESSAGE, MESSAGES_PER_SECOND,
-                Duration.ofSeconds(1), options.connectionLifetime());
+        this.limits = new Limits(context.options().integer(BinanceProvider.MAX_STREAMS.key()),
+                SUBSCRIPTIONS_PER_MESSAGE, MESSAGES_PER_SECOND, Duration.ofSeconds(1),
+                context.options().duration(BinanceProvider.CONNECTION_LIFETIME.key()));
         this.poller = new BinancePoller(context.httpClient(), endpoints, symbols, context.clock());
         this.history = new BinanceCandleHistory(context.httpClient(), endpoints, symbols, context.clock());
     }

@@ -44,7 +44,7 @@ final class CoinbaseConnector implements ExchangeConnector {
 
     CoinbaseConnector(ExchangeContext context) {
         this.context = Objects.requireNonNull(context, "context is null");
-        this.feed = CoinbaseFeed.fromOption(context.option("feed"));
+        this.feed = CoinbaseFeed.fromOption(context.options().string(CoinbaseProvider.FEED.key()));
         this.websocket = context.endpoint("websocket").orElse(feed.defaultUri());
         this.rest = context.endpoint("rest").orElse(DEFAULT_REST);
         this.poller = new ProductTickerPoller(context.httpClient(), rest, symbols, context.clock());

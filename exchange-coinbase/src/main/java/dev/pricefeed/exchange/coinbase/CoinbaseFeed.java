@@ -3,8 +3,6 @@ package dev.pricefeed.exchange.coinbase;
 import dev.pricefeed.Channel;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Which Coinbase WebSocket feed a connector speaks, chosen by the option {@code coinbase.feed}. */
@@ -29,21 +27,17 @@ public enum CoinbaseFeed {
     }
 
     /**
-     * The feed an option value names; no value means {@link #EXCHANGE}.
+     * The feed a value of {@code coinbase.feed} names (already checked against the declared values by the core).
      *
      * @throws IllegalArgumentException naming the accepted values when the value is none of them
      */
-    public static CoinbaseFeed fromOption(Optional<String> value) {
-        if (value.isEmpty() || value.get().isBlank()) {
-            return EXCHANGE;
-        }
-        String wanted = value.get().trim().toLowerCase(Locale.ROOT);
+    public static CoinbaseFeed fromOption(String value) {
         for (CoinbaseFeed feed : values()) {
-            if (feed.optionValue.equals(wanted)) {
+            if (feed.optionValue.equals(value)) {
                 return feed;
             }
         }
-        throw new IllegalArgumentException("coinbase.feed '" + value.get() + "' is not one of "
+        throw new IllegalArgumentException("coinbase.feed '" + value + "' is not one of "
                 + Arrays.stream(values()).map(f -> f.optionValue).collect(Collectors.joining(", ")));
     }
 

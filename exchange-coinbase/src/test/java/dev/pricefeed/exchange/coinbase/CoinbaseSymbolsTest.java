@@ -7,8 +7,8 @@ import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.SymbolMapper;
 import dev.pricefeed.spi.support.SeparatorSymbols;
+import dev.pricefeed.testkit.TestExchangeContext;
 import java.net.URI;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CoinbaseSymbolsTest {
@@ -34,12 +34,16 @@ class CoinbaseSymbolsTest {
 
     @Test
     void feedOptionChoosesTheFeedAndNamesTheAcceptedValuesWhenWrong() {
-        assertThat(CoinbaseFeed.fromOption(Optional.empty())).isEqualTo(CoinbaseFeed.EXCHANGE);
-        assertThat(CoinbaseFeed.fromOption(Optional.of("exchange"))).isEqualTo(CoinbaseFeed.EXCHANGE);
-        assertThat(CoinbaseFeed.fromOption(Optional.of(" Advanced-Trade "))).isEqualTo(CoinbaseFeed.ADVANCED_TRADE);
-        assertThatThrownBy(() -> CoinbaseFeed.fromOption(Optional.of("pro")))
+        assertThat(CoinbaseFeed.fromOption("exchange")).isEqualTo(CoinbaseFeed.EXCHANGE);
+        assertThat(CoinbaseFeed.fromOption("advanced-trade")).isEqualTo(CoinbaseFeed.ADVANCED_TRADE);
+        assertThat(new CoinbaseConnector(new TestExchangeContext("coinbase", "BTC/USD")).feed())
+                .isEqualTo(CoinbaseFeed.EXCHANGE);
+        assertThat(new CoinbaseConnector(new TestExchangeContext("coinbase", "BTC/USD")
+                .option("feed", " Advanced-Trade ")).feed()).isEqualTo(CoinbaseFeed.ADVANCED_TRADE);
+        assertThatThrownBy(() -> new CoinbaseConnector(new TestExchangeContext("coinbase", "BTC/USD")
+                .option("feed", "pro")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("coinbase.feed 'pro' is not one of exchange, advanced-trade");
+                .hasMessageContaining("coinbase.feed must be exchange | advanced-trade, got 'pro'");
     }
 
     @Test

@@ -40,7 +40,7 @@ final class KrakenConnector implements ExchangeConnector {
 
     private final ExchangeContext context;
     private final KrakenEndpoints endpoints;
-    private final KrakenOptions options;
+    private final String eventTrigger;
     private final KrakenPairCatalog catalog = new KrakenPairCatalog();
     private final KrakenSymbols symbols = new KrakenSymbols(catalog);
     private final KrakenRestPoller poller;
@@ -51,7 +51,7 @@ final class KrakenConnector implements ExchangeConnector {
     KrakenConnector(ExchangeContext context) {
         this.context = requireNonNull(context, "context is null");
         this.endpoints = KrakenEndpoints.of(context);
-        this.options = KrakenOptions.of(context);
+        this.eventTrigger = context.options().string(KrakenProvider.EVENT_TRIGGER.key());
         this.poller = new KrakenRestPoller(context.httpClient(), endpoints.rest(), symbols, context.clock());
         this.tokens = new KrakenTokenClient(context.httpClient(), endpoints.rest(), context.credentials(),
                 new KrakenNonce(context.clock()));
@@ -74,10 +74,10 @@ final class KrakenConnector implements ExchangeConnector {
         KrakenConnectionState state = new KrakenConnectionState(symbols, "#" + connections.incrementAndGet());
         if (PRIVATE.equals(route)) {
             String token = tokens.fetchToken();
-            return new KrakenSession(endpoints.websocketAuth(), subscriptions, symbols, options, token, state);
+            return new KrakenSession(endpoints.websocketAuth(), subscriptions, symbols, eventTrigger, token, state);
         }
         if (PUBLIC.equals(route)) {
-            return new KrakenSession(endpoints.websocket(), subscriptions, symbols, options, null, state);
+            return new KrakenSession(endpoints.websocket(), subscriptions, symbols, eventTrigger, null, state);
         }
         throw new IllegalArgumentException("unknown Kraken route '" + route + "'");
     }

@@ -4,9 +4,11 @@ import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.OptionSpec;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.spi.support.PluginVersion;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,6 +17,10 @@ public final class KrakenProvider implements ExchangeProvider {
 
     /** The exchange id. */
     public static final String ID = "kraken";
+
+    /** {@code kraken.event-trigger}: what makes Kraken send a ticker. */
+    static final OptionSpec EVENT_TRIGGER = OptionSpec.choice("event-trigger", "trades", List.of("trades", "bbo"),
+            "trades: a ticker on every trade; bbo: a ticker on every change of the best bid/offer");
 
     private final String version;
 
@@ -41,6 +47,11 @@ public final class KrakenProvider implements ExchangeProvider {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.TICKER, Capability.TRADES, Capability.PRIVATE_CHANNELS, Capability.HISTORY);
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(EVENT_TRIGGER);
     }
 
     @Override

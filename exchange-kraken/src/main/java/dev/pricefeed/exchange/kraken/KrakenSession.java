@@ -33,7 +33,7 @@ final class KrakenSession implements ConnectionSession {
 
     private final URI uri;
     private final KrakenSymbols symbols;
-    private final KrakenOptions options;
+    private final String eventTrigger;
     private final String token;
     private final KrakenConnectionState state;
 
@@ -42,11 +42,11 @@ final class KrakenSession implements ConnectionSession {
      *
      * @param token the WebSocket token for private channels, or {@code null} for a public connection
      */
-    KrakenSession(URI uri, List<Subscription> subscriptions, KrakenSymbols symbols, KrakenOptions options,
+    KrakenSession(URI uri, List<Subscription> subscriptions, KrakenSymbols symbols, String eventTrigger,
             String token, KrakenConnectionState state) {
         this.uri = requireNonNull(uri, "uri is null");
         this.symbols = requireNonNull(symbols, "symbols is null");
-        this.options = requireNonNull(options, "options is null");
+        this.eventTrigger = requireNonNull(eventTrigger, "eventTrigger is null");
         this.token = token;
         this.state = requireNonNull(state, "state is null");
         for (Subscription subscription : subscriptions) {
@@ -85,7 +85,7 @@ final class KrakenSession implements ConnectionSession {
                 messages.add(KrakenMessages.subscribePrivate(channel, token, requestId));
             } else {
                 messages.add(KrakenMessages.subscribePublic(channel, KrakenMessages.symbols(symbols, instruments),
-                        options.eventTrigger(), requestId));
+                        eventTrigger, requestId));
             }
         });
         return messages;

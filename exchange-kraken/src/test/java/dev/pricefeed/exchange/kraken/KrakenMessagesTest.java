@@ -21,7 +21,7 @@ class KrakenMessagesTest {
 
     private KrakenSession session(String eventTrigger, String token) {
         return new KrakenSession(URI.create("wss://ws.kraken.com/v2"), List.of(), symbols,
-                new KrakenOptions(eventTrigger), token,
+                eventTrigger, token,
                 new KrakenConnectionState(symbols, "#1"));
     }
 

@@ -2,16 +2,22 @@ package dev.pricefeed.exchange.kraken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pricefeed.PluginRegistry;
+import dev.pricefeed.PriceFeed;
+import dev.pricefeed.config.ConfigException;
 import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.OptionSpec;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.testkit.TestExchangeContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +59,29 @@ class KrakenProviderTest {
                 .create(new TestExchangeContext(KrakenProvider.ID, "BTC/USD").option("event-trigger", "spread")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kraken.event-trigger").hasMessageContaining("'spread'");
+    }
+
+    @Test
+    @DisplayName("a misspelled or bad option fails build() in the one ConfigException with the core's problems")
+    void optionsAreCheckedAtBuild() {
+        ConfigException error = catchThrowableOfType(() -> PriceFeed.builder().exchange(KrakenProvider.ID)
+                .instruments("BTC/USD").environment(Map.of()).option("event-triger", "bbo")
+                .set("websocket.reconnect.max-attempts", "-1").build(), ConfigException.class);
+
+        assertThat(error.problems()).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("websocket.reconnect.max-attempts"))
+                .anySatisfy(p -> assertThat(p).startsWith("kraken.event-triger is not a setting of the kraken plugin: "
+                        + "did you mean kraken.event-trigger?"));
+        assertThat(catchThrowableOfType(() -> PriceFeed.builder().exchange(KrakenProvider.ID).instruments("BTC/USD")
+                .environment(Map.of()).option("event-trigger", "sometimes").build(), ConfigException.class).problems())
+                .containsExactly("kraken.event-trigger must be trades or bbo, got 'sometimes'");
+    }
+
+    @Test
+    @DisplayName("the declared options are the ones the connector reads, with Kraken's defaults")
+    void declaredOptions() {
+        assertThat(new KrakenProvider().options()).extracting(OptionSpec::key, OptionSpec::defaultValue)
+                .containsExactly(tuple("event-trigger", "trades"));
     }
 
     @Test

@@ -45,7 +45,7 @@ final class KuCoinConnector implements ExchangeConnector {
     private static final Duration MESSAGE_WINDOW = Duration.ofSeconds(10);
 
     private final ExchangeContext context;
-    private final KuCoinOptions options;
+    private final boolean stats;
     private final SymbolMapper symbols = new SeparatorSymbols('-');
     /** Shared by every connection, so a handover's old connection cannot overwrite newer data. */
     private final StreamOrder order = new StreamOrder();
@@ -57,10 +57,11 @@ final class KuCoinConnector implements ExchangeConnector {
 
     KuCoinConnector(ExchangeContext context) {
         this.context = Objects.requireNonNull(context, "context is null");
-        this.options = KuCoinOptions.from(context);
+        this.stats = context.options().bool(KuCoinProvider.STATS.key());
         this.rest = context.endpoint("rest").orElse(DEFAULT_REST);
         this.websocketOverride = context.endpoint("websocket");
-        this.limits = new Limits(options.maxTopicsPerConnection(), options.maxTopicsPerMessage(),
+        this.limits = new Limits(context.options().integer(KuCoinProvider.MAX_TOPICS_PER_CONNECTION.key()),
+                context.options().integer(KuCoinProvider.MAX_TOPICS_PER_MESSAGE.key()),
                 MESSAGES_PER_WINDOW, MESSAGE_WINDOW, null);
         this.poller = new KuCoinPoller(context.httpClient(), rest, symbols, context.clock());
         this.history = new KuCoinCandleHistory(context.httpClient(), rest, symbols, context.clock());
@@ -81,7 +82,7 @@ final class KuCoinConnector implements ExchangeConnector {
     @Override
     public int weight(Subscription subscription) {
         if (subscription.channel() == Channel.TICKER) {
-            return options.stats() ? 3 : 2;
+            return stats ? 3 : 2;
         }
         return 1;
     }
@@ -102,7 +103,7 @@ final class KuCoinConnector implements ExchangeConnector {
                 bullet.pingInterval().plus(bullet.pingTimeout()));
         LOG.debug("kucoin bootstrap: {} with connectId {} for {} subscriptions", bullet, connectId,
                 subscriptions.size());
-        return new KuCoinSession(uri, keepAlive, options.stats(), symbols, order);
+        return new KuCoinSession(uri, keepAlive, stats, symbols, order);
     }
 
     @Override
@@ -136,9 +137,9 @@ final class KuCoinConnector implements ExchangeConnector {
                 symbols));
     }
 
-    /** The options this connector was made with. */
-    KuCoinOptions options() {
-        return options;
+    /** Whether a ticker also subscribes {@code /market/snapshot} ({@code kucoin.stats}). */
+    boolean stats() {
+        return stats;
     }
 
     /** A path (with query) under a base URI that may itself end in a path, such as an emulator's prefix. */

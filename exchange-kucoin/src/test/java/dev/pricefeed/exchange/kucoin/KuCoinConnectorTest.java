@@ -69,7 +69,7 @@ class KuCoinConnectorTest {
         assertThatThrownBy(() -> new KuCoinConnector(context().option("max-topics-per-message", "x")))
                 .hasMessageContaining("kucoin.max-topics-per-message");
         assertThatThrownBy(() -> new KuCoinConnector(context().option("stats", "true")
-                .option("max-topics-per-connection", "2"))).hasMessageContaining("at least 3");
+                .option("max-topics-per-connection", "2"))).hasMessageContaining("kucoin.max-topics-per-connection");
     }
 
     @Test

@@ -14,12 +14,7 @@ import dev.pricefeed.spi.FallbackPoller;
 import dev.pricefeed.spi.KeepAlive;
 import dev.pricefeed.spi.Limits;
 import dev.pricefeed.spi.MessageParser;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
+import dev.pricefeed.spi.OptionSpec;
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.spi.Subscription;
@@ -27,9 +22,13 @@ import dev.pricefeed.spi.SymbolMapper;
 import dev.pricefeed.spi.support.JsonFrames;
 import dev.pricefeed.spi.support.RestCalls;
 import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A test-only exchange ("test") with a tiny JSON protocol, used to test the runtime against the emulator. Its
@@ -71,6 +71,20 @@ public final class TestExchange implements ExchangeProvider {
     }
 
     @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.integer("max-weight", Integer.MAX_VALUE, 1, Integer.MAX_VALUE, "weight per connection"),
+                OptionSpec.integer("per-message", Integer.MAX_VALUE, 1, Integer.MAX_VALUE, "subscriptions per message"),
+                OptionSpec.integer("rate", Integer.MAX_VALUE, 1, Integer.MAX_VALUE, "messages per second"),
+                OptionSpec.integer("lifetime-ms", 0, 0, Integer.MAX_VALUE, "connection lifetime, 0 for none"),
+                OptionSpec.integer("ping-ms", 0, 0, Integer.MAX_VALUE, "application ping interval, 0 for none"),
+                OptionSpec.integer("ping-frames-ms", 0, 0, Integer.MAX_VALUE, "ping frame interval, 0 for none"),
+                OptionSpec.integer("liveness-ms", 2000, 1, Integer.MAX_VALUE, "liveness timeout"),
+                OptionSpec.flag("welcome", false, "wait for a welcome before subscribing"),
+                OptionSpec.text("token", "", "a token added to the WebSocket URI"));
+    }
+
+    @Override
     public ExchangeConnector create(ExchangeContext context) {
         return new Connector(context);
     }
@@ -90,33 +104,34 @@ public final class TestExchange implements ExchangeProvider {
             return rest.endsWith("/") ? rest : rest + "/";
         }
 
-        private long option(String key, long otherwise) {
-            return context.option(key).map(Long::parseLong).orElse(otherwise);
+        private long option(String key) {
+            return context.options().integer(key);
         }
 
         @Override
         public Limits limits() {
             Limits limits = Limits.none()
-                    .withMaxWeightPerConnection((int) option("max-weight", Integer.MAX_VALUE))
-                    .withMaxSubscriptionsPerMessage((int) option("per-message", Integer.MAX_VALUE))
-                    .withMessageRate((int) option("rate", Integer.MAX_VALUE), Duration.ofSeconds(1));
-            long lifetime = option("lifetime-ms", 0);
+                    .withMaxWeightPerConnection((int) option("max-weight"))
+                    .withMaxSubscriptionsPerMessage((int) option("per-message"))
+                    .withMessageRate((int) option("rate"), Duration.ofSeconds(1));
+            long lifetime = option("lifetime-ms");
             return lifetime > 0 ? limits.withMaxConnectionLifetime(Duration.ofMillis(lifetime)) : limits;
         }
 
         @Override
         public ConnectionSession connect(String route, List<Subscription> subscriptions) {
             URI endpoint = context.endpoint("websocket").orElseThrow();
-            URI uri = context.option("token").map(t -> URI.create(endpoint + "?token=" + t)).orElse(endpoint);
-            long ping = option("ping-ms", 0);
-            Duration liveness = Duration.ofMillis(option("liveness-ms", 2000));
-            long pingFrames = option("ping-frames-ms", 0);
+            String token = context.options().string("token");
+            URI uri = token.isEmpty() ? endpoint : URI.create(endpoint + "?token=" + token);
+            long ping = option("ping-ms");
+            Duration liveness = Duration.ofMillis(option("liveness-ms"));
+            long pingFrames = option("ping-frames-ms");
             KeepAlive keepAlive = ping > 0
                     ? KeepAlive.applicationPing(Duration.ofMillis(ping), Duration.ofMillis(ping), liveness)
                     : pingFrames > 0
                     ? KeepAlive.pingFrames(Duration.ofMillis(pingFrames), Duration.ofMillis(pingFrames * 3), liveness)
                     : KeepAlive.serverHeartbeats(liveness);
-            boolean welcome = context.option("welcome").map(Boolean::parseBoolean).orElse(false);
+            boolean welcome = context.options().bool("welcome");
             return new ConnectionSession() {
                 @Override
                 public URI uri() {

@@ -2,7 +2,6 @@ package com.example.pricefeed.bitstamp;
 
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
-import dev.pricefeed.config.FeedConfig;
 import dev.pricefeed.spi.ConnectionSession;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
@@ -19,15 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * One feed's link to Bitstamp. Options ({@code bitstamp.<key>} in the configuration): {@code heartbeat-interval}, how
- * often the client sends {@code bts:heartbeat} (default 10 s; the server answers each one).
- */
+/** One feed's link to Bitstamp; its options are declared by {@link BitstampProvider#options()}. */
 final class BitstampConnector implements ExchangeConnector {
 
     static final URI DEFAULT_WEBSOCKET = URI.create("wss://ws.bitstamp.net");
     static final URI DEFAULT_REST = URI.create("https://www.bitstamp.net");
-    private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
 
     private final ExchangeContext context;
     private final BitstampSymbols symbols;
@@ -41,7 +36,7 @@ final class BitstampConnector implements ExchangeConnector {
         this.websocket = context.endpoint("websocket").orElse(DEFAULT_WEBSOCKET);
         String base = context.endpoint("rest").orElse(DEFAULT_REST).toString();
         this.rest = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.heartbeat = context.option("heartbeat-interval").map(FeedConfig::parseDuration).orElse(DEFAULT_HEARTBEAT);
+        this.heartbeat = context.options().duration(BitstampProvider.HEARTBEAT_INTERVAL.key());
     }
 
     @Override

@@ -4,9 +4,11 @@ import dev.pricefeed.spi.Capability;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.ExchangeProvider;
+import dev.pricefeed.spi.OptionSpec;
 import dev.pricefeed.spi.Spi;
 import dev.pricefeed.spi.support.PluginVersion;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,6 +17,10 @@ public final class BitstampProvider implements ExchangeProvider {
 
     /** The exchange id users write. */
     public static final String ID = "bitstamp";
+
+    /** {@code bitstamp.heartbeat-interval}: Bitstamp sends nothing on a quiet channel, so the client asks. */
+    static final OptionSpec HEARTBEAT_INTERVAL = OptionSpec.duration("heartbeat-interval", "10s",
+            "how often the client sends bts:heartbeat; the server answers each one, which proves the link alive");
 
     private final String version;
 
@@ -46,6 +52,11 @@ public final class BitstampProvider implements ExchangeProvider {
     @Override
     public String artifact() {
         return "com.example.pricefeed:pricefeed-exchange-bitstamp";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(HEARTBEAT_INTERVAL);
     }
 
     @Override
