@@ -345,11 +345,13 @@ public final class PriceFeed implements AutoCloseable {
             ConfigSources sources = sources();
             PluginRegistry registry = plugins != null ? plugins
                     : PluginRegistry.builder().pins(sources.withPrefix(PluginRegistry.PIN_PREFIX)).build();
-            // the plugin's declared options are checked with the core's settings, so one error lists every problem
+            // the plugin's declared options are checked with the core's settings, so one error lists every problem;
+            // settings are checked before a missing plugin is reported
             String id = exchange == null ? "" : exchange.trim().toLowerCase(java.util.Locale.ROOT);
-            ExchangeProvider provider = id.isEmpty() ? null : registry.provider(id);
+            ExchangeProvider found = registry.ids().contains(id) ? registry.provider(id) : null;
             FeedConfig config = FeedConfig.resolve(exchange, instruments, channels, sources,
-                    provider == null ? List.of() : provider.options());
+                    found == null ? List.of() : found.options());
+            ExchangeProvider provider = found != null ? found : registry.provider(config.exchange());
             requireSupported(provider, config.channels());
             return new PriceFeed(new FeedEngine(config, provider, clock));
         }
