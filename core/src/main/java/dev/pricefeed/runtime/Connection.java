@@ -330,6 +330,12 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     }
 
     @Override
+    public void statistics(Tick tick) {
+        engine.applyStatistics(tick);
+        markStreaming();
+    }
+
+    @Override
     public void trade(Trade trade) {
         engine.applyTrade(trade);
         markStreaming();

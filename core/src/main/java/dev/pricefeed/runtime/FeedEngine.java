@@ -485,7 +485,15 @@ public final class FeedEngine {
 
     /** Merges a (partial) tick into the cache and hands the merged tick to listeners. */
     void applyTick(Tick update) {
-        Tick merged = cache.apply(update);
+        delivered(update, cache.apply(update));
+    }
+
+    /** Merges a statistics tick by freshness (see {@link LatestPriceCache#applyStatistics}) and hands it on. */
+    void applyStatistics(Tick update) {
+        delivered(update, cache.applyStatistics(update));
+    }
+
+    private void delivered(Tick update, Tick merged) {
         metrics.tick();
         touched(update.instrument());
         listeners.tick(merged);

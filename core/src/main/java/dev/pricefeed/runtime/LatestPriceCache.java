@@ -3,24 +3,35 @@ package dev.pricefeed.runtime;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceCache;
 import dev.pricefeed.Tick;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The newest merged tick per instrument of one exchange; reads are lock-free ({@link ConcurrentHashMap#get}). */
+/**
+ * The newest merged tick per instrument of one exchange; reads are lock-free ({@link ConcurrentHashMap#get}).
+ * Real-time updates win field by field; a statistics update (a 24 h ticker, a market snapshot) fills the last price,
+ * bid and ask only where they are missing or older by exchange time, so it never overwrites a newer real-time quote.
+ */
 public final class LatestPriceCache implements PriceCache {
 
     private final String exchange;
-    private final ConcurrentHashMap<Instrument, Tick> ticks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Instrument, Entry> entries = new ConcurrentHashMap<>();
 
     public LatestPriceCache(String exchange) {
         this.exchange = exchange;
     }
 
-    /** Merges a (possibly partial) tick into the newest one and returns the merged tick. */
+    /** Merges a real-time (possibly partial) tick into the newest one and returns the merged tick. */
     public Tick apply(Tick update) {
-        return ticks.merge(update.instrument(), update, Tick::merge);
+        return entries.compute(update.instrument(),
+                (instrument, old) -> old == null ? Entry.first(update) : old.realTime(update)).tick();
+    }
+
+    /** Merges a tick from a slower statistics message by freshness and returns the merged tick. */
+    public Tick applyStatistics(Tick update) {
+        return entries.compute(update.instrument(),
+                (instrument, old) -> old == null ? Entry.first(update) : old.statistics(update)).tick();
     }
 
     @Override
@@ -30,11 +41,69 @@ public final class LatestPriceCache implements PriceCache {
 
     @Override
     public Optional<Tick> latest(Instrument instrument) {
-        return Optional.ofNullable(ticks.get(instrument));
+        Entry entry = entries.get(instrument);
+        return entry == null ? Optional.empty() : Optional.of(entry.tick());
     }
 
     @Override
     public Collection<Tick> all() {
-        return List.copyOf(ticks.values());
+        return entries.values().stream().map(Entry::tick).toList();
+    }
+
+    /**
+     * A merged tick with the exchange time at which each quote group (last, bid, ask) was set, or {@code null} where
+     * the update that set it carried no exchange time (then only real-time updates replace it).
+     */
+    private record Entry(Tick tick, Instant lastAt, Instant bidAt, Instant askAt) {
+
+        static Entry first(Tick update) {
+            Instant at = update.exchangeTime();
+            return new Entry(update, update.last() != null ? at : null, update.bid() != null ? at : null,
+                    update.ask() != null ? at : null);
+        }
+
+        Entry realTime(Tick update) {
+            Instant at = update.exchangeTime();
+            return new Entry(tick.merge(update), update.last() != null ? at : lastAt,
+                    update.bid() != null ? at : bidAt, update.ask() != null ? at : askAt);
+        }
+
+        Entry statistics(Tick update) {
+            Instant at = update.exchangeTime();
+            boolean last = fills(tick.last(), lastAt, update.last(), at);
+            boolean bid = fills(tick.bid(), bidAt, update.bid(), at);
+            boolean ask = fills(tick.ask(), askAt, update.ask(), at);
+            Tick merged = new Tick(tick.exchange(), tick.instrument(),
+                    last ? update.last() : tick.last(), last ? update.lastSize() : tick.lastSize(),
+                    bid ? update.bid() : tick.bid(), bid ? update.bidSize() : tick.bidSize(),
+                    ask ? update.ask() : tick.ask(), ask ? update.askSize() : tick.askSize(),
+                    pick(update.open(), tick.open()), pick(update.high(), tick.high()),
+                    pick(update.low(), tick.low()), pick(update.volume(), tick.volume()),
+                    pick(update.quoteVolume(), tick.quoteVolume()), pick(update.vwap(), tick.vwap()),
+                    newest(tick.exchangeTime(), at), update.receivedAt(), tick.sequence());
+            return new Entry(merged, last ? at : lastAt, bid ? at : bidAt, ask ? at : askAt);
+        }
+
+        /** Whether a statistics value replaces the cached one: nothing cached, or cached at a known, older time. */
+        private static boolean fills(Object cached, Instant cachedAt, Object offered, Instant offeredAt) {
+            if (offered == null) {
+                return false;
+            }
+            if (cached == null) {
+                return true;
+            }
+            return cachedAt != null && offeredAt != null && offeredAt.isAfter(cachedAt);
+        }
+
+        private static <T> T pick(T newer, T older) {
+            return newer != null ? newer : older;
+        }
+
+        private static Instant newest(Instant a, Instant b) {
+            if (a == null) {
+                return b;
+            }
+            return b == null || a.isAfter(b) ? a : b;
+        }
     }
 }

@@ -16,6 +16,15 @@ public interface ParseSink {
     /** A full or partial tick; the cache merges partial ticks field by field. */
     void tick(Tick tick);
 
+    /**
+     * A tick from a slower statistics message (a 24 h ticker, a market snapshot). Its statistics are taken as they are;
+     * its last price, bid and ask only fill what is missing or older by exchange time, so they never overwrite a newer
+     * real-time quote. A sink that keeps no merged view may treat it as a {@link #tick}.
+     */
+    default void statistics(Tick tick) {
+        tick(tick);
+    }
+
     /** A public trade. */
     void trade(Trade trade);
 

@@ -62,6 +62,12 @@ final class ReplaySink implements ParseSink {
     }
 
     @Override
+    public void statistics(Tick tick) {
+        ticks++;
+        data.accept(JsonLines.tick(cache.applyStatistics(tick)));
+    }
+
+    @Override
     public void trade(Trade trade) {
         trades++;
         data.accept(JsonLines.trade(trade));

@@ -8,10 +8,14 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
+import dev.pricefeed.exchange.kucoin.KuCoinProvider;
+import dev.pricefeed.spi.MessageParser;
+import dev.pricefeed.testkit.TestExchangeContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReplaySinkTest {
@@ -77,5 +81,20 @@ class ReplaySinkTest {
                 new FeedEvent.SubscriptionFailed("binance", T1, Channel.TICKER, BTC_USDT, "unknown pair"));
         assertThat(sink.unknown()).isEqualTo(1);
         assertThat(lines).isEmpty();
+    }
+
+    @Test
+    void kucoinSnapshotFramesAloneYieldLastBidAndAsk() {
+        ReplaySink kucoin = new ReplaySink("kucoin", lines::add, events::add);
+        kucoin.frameReceivedAt(T1);
+        MessageParser parser = new KuCoinProvider().create(new TestExchangeContext("kucoin", "BTC/USDT"))
+                .newParser(Optional.empty());
+        parser.parse("{\"topic\":\"/market/snapshot:BTC-USDT\",\"type\":\"message\",\"subject\":\"trade.snapshot\","
+                + "\"data\":{\"sequence\":\"1\",\"data\":{\"symbol\":\"BTC-USDT\",\"lastTradedPrice\":67158.1,"
+                + "\"buy\":67158.1,\"sell\":67158.2,\"bidSize\":0.8,\"askSize\":1.2,\"vol\":2227.7,"
+                + "\"datetime\":1729758286011}}}", kucoin);
+
+        assertThat(lines).singleElement().asString().contains("\"last\":\"67158.1\"", "\"bid\":\"67158.1\"",
+                "\"ask\":\"67158.2\"", "\"volume\":\"2227.7\"");
     }
 }

@@ -38,6 +38,8 @@ public final class RecordingSink implements ParseSink {
     public enum Call {
         /** {@link ParseSink#tick(Tick)}. */
         TICK,
+        /** {@link ParseSink#statistics(Tick)}. */
+        STATISTICS,
         /** {@link ParseSink#trade(Trade)}. */
         TRADE,
         /** {@link ParseSink#account(AccountEvent)}. */
@@ -111,6 +113,7 @@ public final class RecordingSink implements ParseSink {
     }
 
     private final List<Tick> ticks = new ArrayList<>();
+    private final List<Tick> statistics = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
     private final List<AccountEvent> accountEvents = new ArrayList<>();
     private final List<Sequence> sequences = new ArrayList<>();
@@ -149,6 +152,12 @@ public final class RecordingSink implements ParseSink {
     public void tick(Tick tick) {
         called(Call.TICK, tick);
         ticks.add(tick);
+    }
+
+    @Override
+    public void statistics(Tick tick) {
+        called(Call.STATISTICS, tick);
+        statistics.add(tick);
     }
 
     @Override
@@ -233,6 +242,11 @@ public final class RecordingSink implements ParseSink {
     /** The ticks reported, in order. */
     public List<Tick> ticks() {
         return Collections.unmodifiableList(ticks);
+    }
+
+    /** The statistics ticks reported (see {@link ParseSink#statistics(Tick)}), in order. */
+    public List<Tick> statistics() {
+        return Collections.unmodifiableList(statistics);
     }
 
     /** The trades reported, in order. */

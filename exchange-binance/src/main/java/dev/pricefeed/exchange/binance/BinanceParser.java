@@ -179,13 +179,11 @@ final class BinanceParser implements MessageParser {
                 .receivedAt(sink.receivedAt());
         if (full) {
             tick.lastSize(EventFields.decimal(fields.bigQ)).vwap(EventFields.decimal(fields.w));
-            // once bookTicker is flowing its quotes are newer than the 1 s ticker's snapshot of the book
-            if (!quoteOrder.hasQuote(entry.symbol())) {
-                tick.bid(EventFields.decimal(fields.b)).bidSize(EventFields.decimal(fields.bigB))
-                        .ask(EventFields.decimal(fields.a)).askSize(EventFields.decimal(fields.bigA));
-            }
+            // statistics: the cache lets the 1 s ticker's book snapshot fill in, never overwrite bookTicker's quotes
+            tick.bid(EventFields.decimal(fields.b)).bidSize(EventFields.decimal(fields.bigB))
+                    .ask(EventFields.decimal(fields.a)).askSize(EventFields.decimal(fields.bigA));
         }
-        sink.tick(tick.build());
+        sink.statistics(tick.build());
     }
 
     private void bookTicker(ParseSink sink) {

@@ -25,9 +25,4 @@ final class QuoteOrder {
         });
         return newer[0];
     }
-
-    /** Whether a real-time quote was seen for the symbol, so the 1 s ticker's bid/ask would only be older news. */
-    boolean hasQuote(String symbol) {
-        return newest.containsKey(symbol);
-    }
 }

@@ -8,6 +8,7 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
+import dev.pricefeed.runtime.LatestPriceCache;
 import dev.pricefeed.spi.Subscription;
 import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
@@ -36,8 +37,9 @@ class BinanceParserTest {
     void tickerEventBecomesFullTickWithWireDecimals() {
         parser.parse(Samples.read("ticker-24hr-event.json"), sink);
 
-        assertThat(sink.ticks()).hasSize(1);
-        Tick tick = sink.ticks().get(0);
+        assertThat(sink.ticks()).isEmpty();
+        assertThat(sink.statistics()).hasSize(1);
+        Tick tick = sink.statistics().get(0);
         assertThat(tick.exchange()).isEqualTo("binance");
         assertThat(tick.instrument()).isEqualTo(BNB_BTC);
         assertThat(tick.last()).isEqualTo(dec("0.0025"));
@@ -62,7 +64,7 @@ class BinanceParserTest {
     void miniTickerEventBecomesStatsOnlyTick() {
         parser.parse(Samples.read("mini-ticker-event.json"), sink);
 
-        Tick tick = sink.ticks().get(0);
+        Tick tick = sink.statistics().get(0);
         assertThat(tick.instrument()).isEqualTo(BNB_BTC);
         assertThat(tick.last()).isEqualTo(dec("0.0025"));
         assertThat(tick.open()).isEqualTo(dec("0.0010"));
@@ -129,17 +131,21 @@ class BinanceParserTest {
     }
 
     @Test
-    void tickerLeavesBidAndAskToBookTickerOnceQuotesFlow() {
+    void tickerIsStatisticsSoTheCacheKeepsBookTickerQuotes() {
         parser.parse("{\"u\":1,\"s\":\"BNBBTC\",\"b\":\"0.0023\",\"B\":\"5\",\"a\":\"0.0027\",\"A\":\"6\"}", sink);
         parser.parse(Samples.read("ticker-24hr-event.json"), sink);
 
-        Tick stats = sink.ticks().get(1);
+        assertThat(sink.ticks()).singleElement().extracting(Tick::bid).isEqualTo(dec("0.0023"));
+        Tick stats = sink.statistics().get(0);
         assertThat(stats.last()).isEqualTo(dec("0.0025"));
-        assertThat(stats.bid()).isNull();
-        assertThat(stats.ask()).isNull();
-        Tick merged = sink.ticks().get(0).merge(stats);
+        assertThat(stats.bid()).isEqualTo(dec("0.0024"));
+        LatestPriceCache cache = new LatestPriceCache("binance");
+        cache.apply(sink.ticks().get(0));
+        Tick merged = cache.applyStatistics(stats);
         assertThat(merged.bid()).isEqualTo(dec("0.0023"));
+        assertThat(merged.ask()).isEqualTo(dec("0.0027"));
         assertThat(merged.last()).isEqualTo(dec("0.0025"));
+        assertThat(merged.volume()).isEqualTo(dec("10000"));
     }
 
     @Test

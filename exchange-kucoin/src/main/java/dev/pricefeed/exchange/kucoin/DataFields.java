@@ -37,6 +37,9 @@ final class DataFields {
     String open;
     String averagePrice;
     String datetime;
+    String lastTradedPrice;
+    String buy;
+    String sell;
     /** The nested {@code data} object of a {@code /market/snapshot} frame. */
     DataFields inner;
 
@@ -85,6 +88,11 @@ final class DataFields {
             case "open" -> open = text;
             case "averagePrice" -> averagePrice = text;
             case "datetime" -> datetime = text;
+            case "lastTradedPrice" -> lastTradedPrice = text;
+            case "buy" -> buy = text;
+            case "sell" -> sell = text;
+            case "bidSize" -> bidSize = text;
+            case "askSize" -> askSize = text;
             default -> {
                 // a field this plugin does not use
             }

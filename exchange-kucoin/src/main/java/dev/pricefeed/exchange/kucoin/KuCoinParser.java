@@ -186,8 +186,9 @@ final class KuCoinParser implements MessageParser {
     }
 
     /**
-     * A stats-only tick: the snapshot's {@code buy}, {@code sell} and {@code lastTradedPrice} are up to 2 s old and
-     * would overwrite the fresher ticker and level-1 values in the merged tick, so they are left out.
+     * The 24 h statistics with the snapshot's {@code lastTradedPrice}, {@code buy} and {@code sell}: reported as
+     * statistics, so those quotes (up to 2 s old) only fill what the ticker and level-1 topics have not set more
+     * recently, and a feed or a replay of snapshots alone still has a last price, bid and ask.
      */
     private void snapshot(String topic, DataFields outer, ParseSink sink) {
         DataFields data = outer.inner;
@@ -202,7 +203,12 @@ final class KuCoinParser implements MessageParser {
             return;
         }
         Long millis = DataFields.whole(data.datetime);
-        sink.tick(Tick.builder(KuCoinProvider.ID, instrument)
+        sink.statistics(Tick.builder(KuCoinProvider.ID, instrument)
+                .last(DataFields.decimal(data.lastTradedPrice))
+                .bid(DataFields.decimal(data.buy))
+                .bidSize(DataFields.decimal(data.bidSize))
+                .ask(DataFields.decimal(data.sell))
+                .askSize(DataFields.decimal(data.askSize))
                 .open(DataFields.decimal(data.open))
                 .high(DataFields.decimal(data.high))
                 .low(DataFields.decimal(data.low))

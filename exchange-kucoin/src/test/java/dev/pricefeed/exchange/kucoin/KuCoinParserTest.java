@@ -156,10 +156,11 @@ class KuCoinParserTest {
     }
 
     @Test
-    void snapshotIsAStatsOnlyTickWithExactNumbers() {
+    void snapshotIsStatisticsWithLastBidAndAskAndExactNumbers() {
         parse("ws-snapshot-docs-3470065.json");
 
-        Tick tick = sink.ticks().get(0);
+        assertThat(sink.ticks()).isEmpty();
+        Tick tick = sink.statistics().get(0);
         assertThat(tick.instrument()).isEqualTo(BTC_USDT);
         assertThat(tick.open()).isEqualTo(new BigDecimal("66842.90000000000000000000"));
         assertThat(tick.high()).isEqualTo(new BigDecimal("67611.80000000000000000000"));
@@ -168,10 +169,12 @@ class KuCoinParserTest {
         assertThat(tick.quoteVolume()).isEqualTo(new BigDecimal("147972941.07857507300000000000"));
         assertThat(tick.vwap()).isEqualTo(new BigDecimal("66867.89967612"));
         assertThat(tick.exchangeTime()).isEqualTo(Instant.ofEpochMilli(1729758286011L));
-        // buy/sell/lastTradedPrice are 2 s old snapshots: the live topics own those fields
-        assertThat(tick.bid()).isNull();
-        assertThat(tick.ask()).isNull();
-        assertThat(tick.last()).isNull();
+        // reported as statistics, so the cache lets these fill in but never overwrite a newer ticker or level-1 quote
+        assertThat(tick.last()).isEqualTo(new BigDecimal("67158.1"));
+        assertThat(tick.bid()).isEqualTo(new BigDecimal("67158.1"));
+        assertThat(tick.bidSize()).isEqualTo(new BigDecimal("0.81772627"));
+        assertThat(tick.ask()).isEqualTo(new BigDecimal("67158.2"));
+        assertThat(tick.askSize()).isEqualTo(new BigDecimal("1.15955795"));
     }
 
     @Test
