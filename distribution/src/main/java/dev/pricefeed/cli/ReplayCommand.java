@@ -1,14 +1,10 @@
 package dev.pricefeed.cli;
 
 import dev.pricefeed.FeedEvent;
+import dev.pricefeed.FrameReplay;
 import dev.pricefeed.Instrument;
-import dev.pricefeed.PluginRegistry;
 import dev.pricefeed.config.ConfigSources;
-import dev.pricefeed.config.PluginOptions;
 import dev.pricefeed.config.Setting;
-import dev.pricefeed.spi.ExchangeConnector;
-import dev.pricefeed.spi.ExchangeProvider;
-import dev.pricefeed.spi.MessageParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pricefeed replay}: runs recorded frames through the exchange's parser and the cache, printing JSON Lines. */
+/** {@code pricefeed replay}: runs recorded frames through the public {@link FrameReplay}, printing JSON Lines. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Runs a recording through the exchange's parser and prints JSON Lines.",
                 "Reads a recording from 'pricefeed record' (or, with --raw, one frame per line), runs it through the "
@@ -57,7 +51,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "The file holds one raw frame per line, as received (no receive times).")
     boolean raw;
 
-    @Option(names = "--events", description = "Print error and gap events on standard output with the data "
+    @Option(names = "--events", description = "Print events (sequence gaps, errors) on standard output among the data "
             + "(default: standard error).")
     boolean events;
 
@@ -80,59 +74,58 @@ final class ReplayCommand implements Callable<Integer> {
                     + (Files.exists(file) ? "" : ": no such file"));
         }
         ConfigSources sources = common.sources(env);
-        PluginRegistry registry = common.registry(env, sources);
-        String id = exchange.trim().toLowerCase(Locale.ROOT);
-        ExchangeProvider provider = registry.provider(id);
+        FrameReplay.Builder builder = FrameReplay.builder().exchange(exchange)
+                .instruments(known.toArray(Instrument[]::new)).plugins(common.registry(env, sources))
+                .clock(env.clock());
+        String id = exchange.trim().toLowerCase(java.util.Locale.ROOT);
+        options(sources, id).forEach(builder::option);
 
         LineOutput out = new LineOutput(spec.commandLine().getOut());
         LineOutput err = new LineOutput(spec.commandLine().getErr());
         EventOutput eventOutput = new EventOutput(events ? out : err);
-        ReplaySink sink = new ReplaySink(id, out::println, eventOutput);
-        long frames = 0;
+        long[] lineNumber = {0};
         long errors = 0;
-        PluginOptions options = PluginOptions.of(id, provider.options(), options(sources, id));
-        try (OfflineExchangeContext offline = new OfflineExchangeContext(id, known, options, env.clock());
-                ExchangeConnector connector = provider.create(offline);
+        try (FrameReplay replay = builder.build();
                 BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            MessageParser parser = connector.newParser(Optional.empty());
-            long lineNumber = 0;
+            replay.onTick(tick -> out.println(JsonLines.tick(tick)));
+            replay.onTrade(trade -> out.println(JsonLines.trade(trade)));
+            replay.onEvent(event -> eventOutput.accept(located(event, lineNumber[0])));
             String line;
             while ((line = reader.readLine()) != null && !out.broken()) {
-                lineNumber++;
+                lineNumber[0]++;
                 if (line.isBlank()) {
                     continue;
                 }
-                String frame;
                 if (raw) {
-                    frame = line;
-                    sink.frameReceivedAt(env.clock().instant());
-                } else {
-                    try {
-                        RecordedFrame recorded = RecordedFrame.parse(line);
-                        frame = recorded.frame();
-                        sink.frameReceivedAt(recorded.receivedAt());
-                    } catch (IllegalArgumentException e) {
-                        errors++;
-                        eventOutput.accept(new FeedEvent.Error(id, env.clock().instant(), "recording",
-                                file + " line " + lineNumber + " is not a recording line (" + e.getMessage()
-                                        + "); use --raw for a file of raw frames"));
-                        continue;
-                    }
+                    replay.replay(line, env.clock().instant());
+                    continue;
                 }
-                frames++;
+                RecordedFrame recorded;
                 try {
-                    parser.parse(frame, sink);
-                } catch (RuntimeException e) {
-                    // the runtime skips a malformed frame too; say which one and go on
+                    recorded = RecordedFrame.parse(line);
+                } catch (IllegalArgumentException e) {
                     errors++;
-                    eventOutput.accept(new FeedEvent.Error(id, sink.receivedAt(), "parse",
-                            file + " line " + lineNumber + " could not be parsed: " + Cli.describe(e)));
+                    eventOutput.accept(new FeedEvent.Error(replay.exchange(), env.clock().instant(), "recording",
+                            file + " line " + lineNumber[0] + " is not a recording line (" + e.getMessage()
+                                    + "); use --raw for a file of raw frames"));
+                    continue;
                 }
+                replay.replay(recorded.frame(), recorded.receivedAt());
             }
+            err.println("replayed " + replay.frames() + " frames from " + file + ": " + replay.ticks() + " ticks, "
+                    + replay.trades() + " trades, " + replay.unknown() + " other, " + (errors + replay.errors())
+                    + " errors");
         }
-        err.println("replayed " + frames + " frames from " + file + ": " + sink.ticks() + " ticks, " + sink.trades()
-                + " trades, " + sink.unknown() + " other, " + errors + " errors");
         return Cli.OK;
+    }
+
+    /** A parse error names the file and line it came from. */
+    private FeedEvent located(FeedEvent event, long line) {
+        if (event instanceof FeedEvent.Error error && "parse".equals(error.code())) {
+            return new FeedEvent.Error(error.exchange(), error.at(), error.code(),
+                    file + " line " + line + " " + error.message());
+        }
+        return event;
     }
 
     /** The exchange's options: every {@code <exchange>.<key>} setting but endpoints and credentials. */

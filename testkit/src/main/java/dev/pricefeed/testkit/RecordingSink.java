@@ -7,14 +7,13 @@ import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
+import dev.pricefeed.runtime.SequenceTracker;
 import dev.pricefeed.spi.ParseSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -123,7 +122,8 @@ public final class RecordingSink implements ParseSink {
     private final List<ExchangeError> errors = new ArrayList<>();
     private final List<String> reconnects = new ArrayList<>();
     private final List<String> unknown = new ArrayList<>();
-    private final Map<String, Long> newestSequence = new HashMap<>();
+    // the runtime's own gap logic, so a parser test sees what a feed would
+    private final SequenceTracker sequenceTracker = new SequenceTracker();
     private final Set<Call> forbidden = EnumSet.noneOf(Call.class);
     private Instant receivedAt = RECEIVED_AT;
     private int heartbeats;
@@ -177,15 +177,11 @@ public final class RecordingSink implements ParseSink {
         Sequence reported = new Sequence(stream, instrument, sequence);
         called(Call.SEQUENCE, reported);
         sequences.add(reported);
-        Long newest = newestSequence.get(stream);
-        if (newest != null && sequence <= newest) {
-            return false;
+        SequenceTracker.Result result = sequenceTracker.check(stream, sequence);
+        if (result.verdict() == SequenceTracker.Verdict.GAP) {
+            gaps.add(new Gap(stream, result.previous() + 1, sequence - 1));
         }
-        if (newest != null && sequence > newest + 1) {
-            gaps.add(new Gap(stream, newest + 1, sequence - 1));
-        }
-        newestSequence.put(stream, sequence);
-        return true;
+        return result.verdict() != SequenceTracker.Verdict.STALE;
     }
 
     @Override

@@ -1,7 +1,5 @@
-package dev.pricefeed.cli;
+package dev.pricefeed;
 
-import dev.pricefeed.Channel;
-import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.Credentials;
 import dev.pricefeed.spi.ExchangeContext;
 import dev.pricefeed.spi.OptionValues;
@@ -17,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The context of a connector that only parses frames read from a file ({@code pricefeed replay}): no endpoints, no
+ * The context of a connector that only parses frames offline ({@link FrameReplay}): no endpoints, no
  * credentials; the HTTP client and scheduler are made only if the connector asks for them, and closed with it.
  */
-final class OfflineExchangeContext implements ExchangeContext, AutoCloseable {
+final class ReplayContext implements ExchangeContext, AutoCloseable {
 
     private final String exchange;
     private final List<Instrument> instruments;
@@ -37,7 +35,7 @@ final class OfflineExchangeContext implements ExchangeContext, AutoCloseable {
      * @param options the exchange's options from configuration, checked against the plugin's declarations
      * @param clock the clock
      */
-    OfflineExchangeContext(String exchange, List<Instrument> instruments, OptionValues options, Clock clock) {
+    ReplayContext(String exchange, List<Instrument> instruments, OptionValues options, Clock clock) {
         this.exchange = Objects.requireNonNull(exchange, "exchange is null");
         this.instruments = List.copyOf(instruments);
         this.options = Objects.requireNonNull(options, "options is null");
@@ -109,6 +107,6 @@ final class OfflineExchangeContext implements ExchangeContext, AutoCloseable {
 
     @Override
     public String toString() {
-        return "OfflineExchangeContext[" + exchange + ", " + instruments + ", " + options + "]";
+        return "ReplayContext[" + exchange + ", " + instruments + ", " + options + "]";
     }
 }
