@@ -182,6 +182,8 @@ class KuCoinFeedTest {
             awaitQuote(simulator, feed, "100.5", "100.4", "100.6");
             within().until(() -> simulator.subscribeTopics().contains("/market/snapshot:BTC-USDT"));
 
+            // a fresh real-time quote, then a snapshot whose datetime (2 s ago) is older than it
+            simulator.publishTicker(BTC, "100.5", "100.4", "100.6");
             simulator.publishSnapshot(BTC, "99.10", "105.20000000000000000000", "98.3", "12.5", "1250.75");
 
             within().untilAsserted(() -> assertThat(feed.cache().latest("kucoin", BTC)).hasValueSatisfying(tick -> {
@@ -190,7 +192,7 @@ class KuCoinFeedTest {
                 assertThat(tick.low()).isEqualTo(new BigDecimal("98.3"));
                 assertThat(tick.volume()).isEqualTo(new BigDecimal("12.5"));
                 assertThat(tick.quoteVolume()).isEqualTo(new BigDecimal("1250.75"));
-                // the live ticker's fields survive the merge
+                // the snapshot's older last/buy/sell never overwrite the newer live quote
                 assertThat(tick.last()).isEqualTo(new BigDecimal("100.5"));
                 assertThat(tick.bid()).isEqualTo(new BigDecimal("100.4"));
             }));

@@ -167,14 +167,18 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
         sendTo(MATCH + symbol, frame);
     }
 
-    /** Sends a {@code /market/snapshot} frame (numbers, not strings, as on KuCoin) with 24 h statistics. */
+    /**
+     * Sends a {@code /market/snapshot} frame (numbers, not strings, as on KuCoin) with 24 h statistics; its
+     * {@code lastTradedPrice} and {@code sell} are {@code high}, its {@code buy} is {@code low}, and its
+     * {@code datetime} is 2 s ago, since KuCoin pushes snapshots every 2 s.
+     */
     public void publishSnapshot(Instrument instrument, String open, String high, String low, String vol,
             String volValue) {
         String symbol = symbol(instrument);
         String frame = "{\"topic\":\"" + SNAPSHOT + symbol + "\",\"type\":\"message\",\"subject\":\"trade.snapshot\","
                 + "\"data\":{\"sequence\":\"" + next(SNAPSHOT + symbol) + "\",\"data\":{\"averagePrice\":" + open
                 + ",\"baseCurrency\":\"" + instrument.base() + "\",\"buy\":" + low + ",\"datetime\":"
-                + System.currentTimeMillis() + ",\"high\":" + high + ",\"lastTradedPrice\":" + high + ",\"low\":"
+                + (System.currentTimeMillis() - 2000) + ",\"high\":" + high + ",\"lastTradedPrice\":" + high + ",\"low\":"
                 + low + ",\"marketChange24h\":{\"high\":1,\"low\":1,\"open\":1,\"vol\":1},\"open\":" + open
                 + ",\"quoteCurrency\":\"" + instrument.quote() + "\",\"sell\":" + high + ",\"symbol\":\"" + symbol
                 + "\",\"trading\":true,\"vol\":" + vol + ",\"volValue\":" + volValue + "}}}";
