@@ -43,7 +43,7 @@ class CoinbaseSymbolsTest {
         assertThatThrownBy(() -> new CoinbaseConnector(new TestExchangeContext("coinbase", "BTC/USD")
                 .option("feed", "pro")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("coinbase.feed must be exchange | advanced-trade, got 'pro'");
+                .hasMessageContaining("coinbase.feed must be exchange or advanced-trade, got 'pro'");
     }
 
     @Test
