@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Side;
 import dev.pricefeed.json.MarketDataJson;
-import dev.pricefeed.kafka.KafkaBroker;
+import dev.pricefeed.kafka.KafkaBrokerExtension;
 import dev.pricefeed.kafka.KafkaPriceCache;
 import dev.pricefeed.testkit.kraken.KrakenSimulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code publish} and {@code watch --from-kafka} in this JVM, against the Kraken emulator and a real broker. */
 class KafkaCommandsTest {
@@ -33,22 +30,8 @@ class KafkaCommandsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instrument BTC_USD = Instrument.of("BTC/USD");
 
-    @TempDir
-    static Path dir;
-
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(dir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension broker = new KafkaBrokerExtension();
 
     /** One run of the command line with its own output and stop signal. */
     private static final class Run {

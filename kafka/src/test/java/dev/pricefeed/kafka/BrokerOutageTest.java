@@ -9,16 +9,13 @@ import dev.pricefeed.PriceFeed;
 import dev.pricefeed.json.MarketDataJson;
 import dev.pricefeed.testkit.kraken.KrakenSimulator;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The broker goes away in the middle of a stream and comes back on the same port with the same data. */
 class BrokerOutageTest {
@@ -26,22 +23,8 @@ class BrokerOutageTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final Instrument BTC_USD = Instrument.of("BTC/USD");
 
-    @TempDir
-    static Path dir;
-
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(dir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension broker = new KafkaBrokerExtension();
 
     @Test
     void whileTheBrokerIsAwayTheFeedFlowsDropsAreCountedAndPublishingResumesByItself() {

@@ -12,7 +12,6 @@ import dev.pricefeed.Trade;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
 import dev.pricefeed.testkit.kraken.KrakenSimulator;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,10 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A cache on another machine, filled from the compacted latest topic and kept current from the ticks topic. */
 class KafkaPriceCacheTest {
@@ -38,22 +35,8 @@ class KafkaPriceCacheTest {
     private static final Instrument SOL_USD = Instrument.of("SOL/USD");
     private static final Instrument BTC_USDT = Instrument.of("BTC/USDT");
 
-    @TempDir
-    static Path dir;
-
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(dir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension broker = new KafkaBrokerExtension();
 
     @Test
     void aFreshCacheIsRestoredExactlyFromTheCompactedLatestTopicThenFollowsTheTicks() throws Exception {

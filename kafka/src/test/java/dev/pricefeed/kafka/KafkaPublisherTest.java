@@ -16,7 +16,6 @@ import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
 import dev.pricefeed.testkit.kraken.KrakenSimulator;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ticks and trades from an exchange emulator, published to a real broker and read back exactly. */
 class KafkaPublisherTest {
@@ -36,22 +33,8 @@ class KafkaPublisherTest {
     private static final Instrument BTC_USD = Instrument.of("BTC/USD");
     private static final Instrument ETH_USD = Instrument.of("ETH/USD");
 
-    @TempDir
-    static Path dir;
-
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(dir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension broker = new KafkaBrokerExtension();
 
     @Test
     void everyTickAndTradeIsPublishedExactlyInOrderPerKeyWithTheSchemaHeader() {
