@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +52,9 @@ public final class ArbitrageMonitor implements AutoCloseable {
     private final FeeSchedule fees;
     private final Clock clock;
     private final Scheduling scheduling;
-    private final Consumer<ArbitrageEvent> listener;
+    private final GuardedListener<ArbitrageEvent> listener;
     private final Map<Pair, Opportunity> open = new LinkedHashMap<>();
     private final Set<String> withoutFee = new HashSet<>();
-    private final AtomicLong listenerErrors = new AtomicLong();
     private AutoCloseable timer;
     private boolean closed;
 
@@ -70,7 +68,7 @@ public final class ArbitrageMonitor implements AutoCloseable {
         this.fees = builder.fees;
         this.clock = builder.clock;
         this.scheduling = builder.scheduling;
-        this.listener = builder.listener;
+        this.listener = new GuardedListener<>(builder.listener, "arbitrage");
     }
 
     /** Starts a builder. */
@@ -117,7 +115,7 @@ public final class ArbitrageMonitor implements AutoCloseable {
 
     /** Exceptions thrown by the listener. */
     public long listenerErrors() {
-        return listenerErrors.get();
+        return listener.errors();
     }
 
     /** Stops the clock task. */
@@ -127,13 +125,7 @@ public final class ArbitrageMonitor implements AutoCloseable {
             return;
         }
         closed = true;
-        if (timer != null) {
-            try {
-                timer.close();
-            } catch (Exception e) {
-                LOG.warn("stopping the arbitrage clock failed", e);
-            }
-        }
+        GuardedListener.stop(timer, "arbitrage");
     }
 
     private void evaluate(Instrument market, Instant now) {
@@ -177,14 +169,7 @@ public final class ArbitrageMonitor implements AutoCloseable {
                 open.put(pair, before);
             }
         });
-        for (ArbitrageEvent event : events) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                listenerErrors.incrementAndGet();
-                LOG.warn("arbitrage listener failed", e);
-            }
-        }
+        events.forEach(listener::accept);
     }
 
     /** The opportunity of buying at {@code buy}'s offer and selling at {@code sell}'s bid, or null when none. */

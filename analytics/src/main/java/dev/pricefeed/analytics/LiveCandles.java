@@ -12,10 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Live candles of one instrument on one exchange, with indicators, optionally started from the exchange's history.
@@ -42,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveCandles implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LiveCandles.class);
     /** How often the clock looks for candles to close: they close at most this long after boundary plus grace. */
     static final Duration CLOCK_PERIOD = Duration.ofMillis(250);
 
@@ -53,8 +49,7 @@ public final class LiveCandles implements AutoCloseable {
     private final Scheduling scheduling;
     private final CandleHistory history;
     private final Duration lookback;
-    private final Consumer<CandleEvent> listener;
-    private final AtomicLong listenerErrors = new AtomicLong();
+    private final GuardedListener<CandleEvent> listener;
 
     private final List<Trade> waiting = new ArrayList<>();
     private boolean live;
@@ -70,7 +65,7 @@ public final class LiveCandles implements AutoCloseable {
         this.scheduling = builder.scheduling;
         this.history = builder.history;
         this.lookback = builder.lookback;
-        this.listener = builder.listener;
+        this.listener = new GuardedListener<>(builder.listener, builder.exchange + " " + builder.instrument + " candle");
     }
 
     /** Starts a builder for candles of {@code interval} ({@link Intervals#require}). */
@@ -153,7 +148,7 @@ public final class LiveCandles implements AutoCloseable {
 
     /** Exceptions thrown by the listener. */
     public long listenerErrors() {
-        return listenerErrors.get();
+        return listener.errors();
     }
 
     /** Stops the clock; trades given afterwards are ignored. */
@@ -163,24 +158,11 @@ public final class LiveCandles implements AutoCloseable {
             return;
         }
         closed = true;
-        if (timer != null) {
-            try {
-                timer.close();
-            } catch (Exception e) {
-                LOG.warn("{} {}: stopping the candle clock failed", exchange, instrument, e);
-            }
-        }
+        GuardedListener.stop(timer, exchange + " " + instrument + " candle");
     }
 
     private void emit(List<CandleEvent> events) {
-        for (CandleEvent event : events) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                listenerErrors.incrementAndGet();
-                LOG.warn("{} {}: candle listener failed", exchange, instrument, e);
-            }
-        }
+        events.forEach(listener::accept);
     }
 
     /** Builds {@link LiveCandles}. */
