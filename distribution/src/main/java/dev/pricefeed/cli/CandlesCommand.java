@@ -144,7 +144,7 @@ final class CandlesCommand implements Callable<Integer> {
         CandleSeries series = new CandleSeries(new CandleAggregator(id, wanted, length, grace),
                 new IndicatorSet(specs, length));
         EventOutput events = new EventOutput(err);
-        RecordedTrades.Summary summary = RecordedTrades.read(registry.provider(id), id, List.of(wanted),
+        RecordedTrades.Summary summary = RecordedTrades.read(registry, id, List.of(wanted),
                 ReplayCommand.options(sources, id), from, raw, env.clock(), trade -> {
                     if (trade.instrument().equals(wanted)) {
                         series.trade(trade, CandleSource.REPLAY).forEach(event -> out.println(AnalyticsLines.candle(event)));
