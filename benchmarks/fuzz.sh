@@ -23,6 +23,6 @@ for target in "${targets[@]}"; do
   status=$?
   report=$(ls "$module"/target/surefire-reports/*"$test"-output.txt 2>/dev/null | head -1)
   runs=$(grep -ho 'Done [0-9]* runs' "$log" ${report:+"$report"} | tail -1 | grep -o '[0-9]*')
-  findings=$(grep -hc '== Java Exception' "$log" ${report:+"$report"} | paste -sd+ | bc)
+  findings=$(grep -c 'FuzzTestFindingException' "$log")
   echo "$test: ${runs:-?} inputs, ${findings:-0} findings, maven exit $status (log: $log)"
 done

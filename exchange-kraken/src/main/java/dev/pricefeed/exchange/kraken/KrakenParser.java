@@ -177,14 +177,14 @@ public final class KrakenParser implements MessageParser {
         String channel = f.channel;
         if (channel == null) {
             f.dataDeferred = true;
-            parser.skipArray();
+            JsonFrames.skipRest(parser);
         } else if ((channel.equals("ticker") || channel.equals("trade")) && f.type != null) {
             rows.read(parser, f, sink);
         } else if (channel.equals("status")) {
             rows.read(parser, f, sink);
         } else {
             f.dataDeferred = KrakenRows.reads(channel);
-            parser.skipArray();
+            JsonFrames.skipRest(parser);
         }
     }
 

@@ -62,7 +62,7 @@ final class KrakenRows {
                 eachObject(parser, () -> sink.account(execution(parser, f, sink.receivedAt())));
                 break;
             default:
-                parser.skipArray();
+                JsonFrames.skipRest(parser);
         }
     }
 
@@ -273,6 +273,10 @@ final class KrakenRows {
                     JsonFrames.skip(parser, value);
             }
         }
+        if (asset == null) {
+            // a malformed frame, counted and skipped by the runtime (found by fuzzing: it was a NullPointerException)
+            throw new IllegalArgumentException("a balances row without its asset");
+        }
         return new KrakenBalance(asset, assetClass, balance, wallets, sequence, receivedAt);
     }
 
@@ -362,6 +366,10 @@ final class KrakenRows {
                 default:
                     JsonFrames.skip(parser, value);
             }
+        }
+        if (asset == null) {
+            // a malformed frame, counted and skipped by the runtime (found by fuzzing: it was a NullPointerException)
+            throw new IllegalArgumentException("a balances update without its asset");
         }
         return new KrakenBalanceChange(ledgerId, refId, type, category, asset, assetClass, walletType, walletId,
                 amount, fee, balance, time, sequence, receivedAt);

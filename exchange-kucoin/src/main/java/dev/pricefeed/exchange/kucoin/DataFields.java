@@ -55,7 +55,7 @@ final class DataFields {
                     fields.inner = read(parser);
                 } else {
                     // marketChange1h/4h/24h and the like: their "high"/"open" must not overwrite the 24 h values
-                    parser.skipObject();
+                    JsonFrames.skipRest(parser);
                 }
             } else if (value == Event.START_ARRAY) {
                 fields.array(key, parser);
@@ -107,7 +107,7 @@ final class DataFields {
         }
         if (first == Event.START_ARRAY || first == Event.START_OBJECT) {
             JsonFrames.skip(parser, first);
-            parser.skipArray();
+            JsonFrames.skipRest(parser);
             return;
         }
         String pairPrice = JsonFrames.text(parser, first);
@@ -119,7 +119,7 @@ final class DataFields {
                 : JsonFrames.text(parser, second);
         JsonFrames.skip(parser, second);
         // past any further elements to this array's end
-        parser.skipArray();
+        JsonFrames.skipRest(parser);
         if (key.equals("asks")) {
             askPrice = pairPrice;
             askSize = pairSize;
