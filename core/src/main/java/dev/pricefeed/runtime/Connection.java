@@ -58,6 +58,8 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     private ScheduledFuture<?> healthyTask;
     private ScheduledFuture<?> lifetimeTask;
 
+    private final SequenceTracker connectionSequences = new SequenceTracker();
+
     Connection(FeedEngine engine, Slot slot, boolean handover) {
         this.engine = engine;
         this.slot = slot;
@@ -350,6 +352,12 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     @Override
     public boolean sequence(String stream, Instrument instrument, long sequence) {
         return engine.checkSequence(stream, instrument, sequence);
+    }
+
+    @Override
+    public boolean connectionSequence(String stream, Instrument instrument, long sequence) {
+        // this connection's own tracker: a new connection starts afresh and nothing outlives this one
+        return engine.checkSequence(connectionSequences, stream, instrument, sequence);
     }
 
     @Override

@@ -510,7 +510,12 @@ public final class FeedEngine {
     }
 
     boolean checkSequence(String stream, Instrument instrument, long sequence) {
-        SequenceTracker.Result result = sequences.check(stream, sequence);
+        return checkSequence(sequences, stream, instrument, sequence);
+    }
+
+    /** Checks a number against {@code tracker} (the feed's, or one connection's), reporting a gap as an event. */
+    boolean checkSequence(SequenceTracker tracker, String stream, Instrument instrument, long sequence) {
+        SequenceTracker.Result result = tracker.check(stream, sequence);
         if (result.verdict() == SequenceTracker.Verdict.GAP) {
             metrics.gap();
             LOG.warn("{}: sequence gap on {}: missed {}..{}", exchange, stream, result.previous() + 1, sequence - 1);

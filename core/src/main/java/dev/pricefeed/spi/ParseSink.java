@@ -37,6 +37,16 @@ public interface ParseSink {
      */
     boolean sequence(String stream, Instrument instrument, long sequence);
 
+    /**
+     * Like {@link #sequence}, for a stream whose numbering belongs to this connection and starts again on every new
+     * one (Coinbase Advanced Trade's {@code sequence_num}, Kraken's account channels): the runtime checks it per
+     * connection, starts afresh on a reconnect and forgets it when the connection ends, so stream names need not (and
+     * should not) name the connection. A sink that reads one connection only may treat it as {@link #sequence}.
+     */
+    default boolean connectionSequence(String stream, Instrument instrument, long sequence) {
+        return sequence(stream, instrument, sequence);
+    }
+
     /** A heartbeat or status frame with no data. */
     void heartbeat();
 

@@ -45,6 +45,8 @@ public final class RecordingSink implements ParseSink {
         ACCOUNT,
         /** {@link ParseSink#sequence(String, Instrument, long)}. */
         SEQUENCE,
+        /** {@link ParseSink#connectionSequence(String, Instrument, long)}. */
+        CONNECTION_SEQUENCE,
         /** {@link ParseSink#heartbeat()}. */
         HEARTBEAT,
         /** {@link ParseSink#pong()}. */
@@ -116,6 +118,7 @@ public final class RecordingSink implements ParseSink {
     private final List<Trade> trades = new ArrayList<>();
     private final List<AccountEvent> accountEvents = new ArrayList<>();
     private final List<Sequence> sequences = new ArrayList<>();
+    private final List<Sequence> connectionSequences = new ArrayList<>();
     private final List<Gap> gaps = new ArrayList<>();
     private final List<Subscribed> subscribed = new ArrayList<>();
     private final List<SubscribeFailure> subscribeFailures = new ArrayList<>();
@@ -124,6 +127,7 @@ public final class RecordingSink implements ParseSink {
     private final List<String> unknown = new ArrayList<>();
     // the runtime's own gap logic, so a parser test sees what a feed would
     private final SequenceTracker sequenceTracker = new SequenceTracker();
+    private final SequenceTracker connectionTracker = new SequenceTracker();
     private final Set<Call> forbidden = EnumSet.noneOf(Call.class);
     private Instant receivedAt = RECEIVED_AT;
     private int heartbeats;
@@ -177,7 +181,20 @@ public final class RecordingSink implements ParseSink {
         Sequence reported = new Sequence(stream, instrument, sequence);
         called(Call.SEQUENCE, reported);
         sequences.add(reported);
-        SequenceTracker.Result result = sequenceTracker.check(stream, sequence);
+        return check(sequenceTracker, stream, sequence);
+    }
+
+    /** Records a connection-scoped number, checked apart from the feed-wide ones (this sink is one connection). */
+    @Override
+    public boolean connectionSequence(String stream, Instrument instrument, long sequence) {
+        Sequence reported = new Sequence(stream, instrument, sequence);
+        called(Call.CONNECTION_SEQUENCE, reported);
+        connectionSequences.add(reported);
+        return check(connectionTracker, stream, sequence);
+    }
+
+    private boolean check(SequenceTracker tracker, String stream, long sequence) {
+        SequenceTracker.Result result = tracker.check(stream, sequence);
         if (result.verdict() == SequenceTracker.Verdict.GAP) {
             gaps.add(new Gap(stream, result.previous() + 1, sequence - 1));
         }
@@ -258,6 +275,11 @@ public final class RecordingSink implements ParseSink {
     /** Every sequence number reported, stale ones included, in order. */
     public List<Sequence> sequences() {
         return Collections.unmodifiableList(sequences);
+    }
+
+    /** Every connection-scoped sequence number reported, stale ones included, in order. */
+    public List<Sequence> connectionSequences() {
+        return Collections.unmodifiableList(connectionSequences);
     }
 
     /** The gaps the reported sequence numbers left, in order. */

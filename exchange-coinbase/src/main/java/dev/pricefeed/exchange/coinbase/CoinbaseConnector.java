@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Connects one feed to Coinbase Exchange or Coinbase Advanced Trade market data, as {@code coinbase.feed} says. */
 final class CoinbaseConnector implements ExchangeConnector {
@@ -40,7 +39,6 @@ final class CoinbaseConnector implements ExchangeConnector {
     private final SymbolMapper symbols = new SeparatorSymbols('-');
     private final ProductTickerPoller poller;
     private final CoinbaseCandleHistory history;
-    private final AtomicLong connections = new AtomicLong();
 
     CoinbaseConnector(ExchangeContext context) {
         this.context = Objects.requireNonNull(context, "context is null");
@@ -63,7 +61,7 @@ final class CoinbaseConnector implements ExchangeConnector {
 
     @Override
     public ConnectionSession connect(String route, List<Subscription> subscriptions) {
-        return new CoinbaseSession(feed, websocket, symbols, envelopeStream(connections.incrementAndGet()));
+        return new CoinbaseSession(feed, websocket, symbols);
     }
 
     @Override
@@ -71,7 +69,7 @@ final class CoinbaseConnector implements ExchangeConnector {
         if (connection.orElse(null) instanceof CoinbaseSession session) {
             return session.newParser();
         }
-        return new CoinbaseParser(symbols, new SubscriptionLedger(feed, symbols), envelopeStream(0));
+        return new CoinbaseParser(symbols, new SubscriptionLedger(feed, symbols));
     }
 
     @Override
@@ -93,10 +91,5 @@ final class CoinbaseConnector implements ExchangeConnector {
     @Override
     public Optional<Set<Instrument>> listInstruments() throws IOException, InterruptedException {
         return Optional.of(ProductCatalog.fetch(context.httpClient(), rest));
-    }
-
-    /** Advanced Trade's {@code sequence_num} counts the messages of one connection, so each gets its own stream. */
-    private static String envelopeStream(long connection) {
-        return "sequence_num:connection-" + connection;
     }
 }

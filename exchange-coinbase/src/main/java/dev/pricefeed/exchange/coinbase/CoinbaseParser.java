@@ -34,7 +34,8 @@ final class CoinbaseParser implements MessageParser {
 
     private final SymbolMapper symbols;
     private final SubscriptionLedger ledger;
-    private final String envelopeStream;
+    /** The sequence stream of Advanced Trade's {@code sequence_num}. */
+    static final String ENVELOPE_STREAM = "sequence_num";
     private final AdvancedTradeEvents events;
     private final Map<String, long[]> tickerSequences = new HashMap<>();
     private final Map<String, String> tradeStreams = new HashMap<>();
@@ -64,14 +65,9 @@ final class CoinbaseParser implements MessageParser {
     private BigDecimal bestAskSize;
     private Map<String, Set<String>> channels;
 
-    /**
-     * @param envelopeStream the sequence stream name of Advanced Trade's {@code sequence_num}, unique per connection
-     *     because the counter starts again on every connection
-     */
-    CoinbaseParser(SymbolMapper symbols, SubscriptionLedger ledger, String envelopeStream) {
+    CoinbaseParser(SymbolMapper symbols, SubscriptionLedger ledger) {
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
         this.ledger = Objects.requireNonNull(ledger, "ledger is null");
-        this.envelopeStream = Objects.requireNonNull(envelopeStream, "envelopeStream is null");
         this.events = new AdvancedTradeEvents(symbols);
     }
 
@@ -214,7 +210,8 @@ final class CoinbaseParser implements MessageParser {
     }
 
     private void advancedTrade(ParseSink sink) {
-        if (sequenceNum != null && !sink.sequence(envelopeStream, null, sequenceNum)) {
+        // sequence_num counts the messages of one connection: the runtime keeps it with the connection
+        if (sequenceNum != null && !sink.connectionSequence(ENVELOPE_STREAM, null, sequenceNum)) {
             return;
         }
         switch (channel) {

@@ -31,15 +31,13 @@ final class CoinbaseSession implements ConnectionSession {
     private final URI uri;
     private final SymbolMapper symbols;
     private final SubscriptionLedger ledger;
-    private final String envelopeStream;
     private final AtomicBoolean heartbeatsAsked = new AtomicBoolean();
 
-    CoinbaseSession(CoinbaseFeed feed, URI uri, SymbolMapper symbols, String envelopeStream) {
+    CoinbaseSession(CoinbaseFeed feed, URI uri, SymbolMapper symbols) {
         this.feed = Objects.requireNonNull(feed, "feed is null");
         this.uri = Objects.requireNonNull(uri, "uri is null");
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
         this.ledger = new SubscriptionLedger(feed, symbols);
-        this.envelopeStream = Objects.requireNonNull(envelopeStream, "envelopeStream is null");
     }
 
     @Override
@@ -59,7 +57,7 @@ final class CoinbaseSession implements ConnectionSession {
 
     /** A parser that checks the subscription replies against what this connection sent. */
     MessageParser newParser() {
-        return new CoinbaseParser(symbols, ledger, envelopeStream);
+        return new CoinbaseParser(symbols, ledger);
     }
 
     /** One message for the whole batch, with {@code heartbeat} for every product in it. */

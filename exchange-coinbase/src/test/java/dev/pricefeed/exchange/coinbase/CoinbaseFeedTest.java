@@ -77,7 +77,7 @@ class CoinbaseFeedTest {
             simulator.publishTicker(BTC_USD, "10.7", "10.6", "10.8");
 
             within().untilAsserted(() -> assertThat(gaps(events)).singleElement().satisfies(gap -> {
-                assertThat(gap.stream()).isEqualTo("sequence_num:connection-1");
+                assertThat(gap.stream()).isEqualTo("sequence_num");
                 assertThat(gap.missed()).isEqualTo(2);
             }));
             within().untilAsserted(() -> assertThat(feed.cache().latest("coinbase", BTC_USD))

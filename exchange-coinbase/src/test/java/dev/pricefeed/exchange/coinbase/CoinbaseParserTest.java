@@ -21,13 +21,13 @@ class CoinbaseParserTest {
 
     private static final Instrument BTC_USD = Instrument.of("BTC/USD");
     private static final Instrument ETH_USD = Instrument.of("ETH/USD");
-    private static final String STREAM = "sequence_num:connection-7";
+    private static final String STREAM = CoinbaseParser.ENVELOPE_STREAM;
 
     private final SymbolMapper symbols = new SeparatorSymbols('-');
     private final SubscriptionLedger exchangeLedger = new SubscriptionLedger(CoinbaseFeed.EXCHANGE, symbols);
     private final SubscriptionLedger advancedLedger = new SubscriptionLedger(CoinbaseFeed.ADVANCED_TRADE, symbols);
-    private final CoinbaseParser exchange = new CoinbaseParser(symbols, exchangeLedger, STREAM);
-    private final CoinbaseParser advanced = new CoinbaseParser(symbols, advancedLedger, STREAM);
+    private final CoinbaseParser exchange = new CoinbaseParser(symbols, exchangeLedger);
+    private final CoinbaseParser advanced = new CoinbaseParser(symbols, advancedLedger);
     private final RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
     @Test

@@ -24,7 +24,7 @@ class CoinbaseSessionTest {
 
     @Test
     void exchangeSubscribesTickerAndHeartbeatForEveryProductInOneMessage() {
-        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols, "s");
+        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols);
 
         List<String> frames = session.subscribeMessages(List.of(
                 new Subscription(Channel.TICKER, BTC_USD), new Subscription(Channel.TICKER, ETH_USD)));
@@ -35,7 +35,7 @@ class CoinbaseSessionTest {
 
     @Test
     void exchangeAddsMatchesForTrades() {
-        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols, "s");
+        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols);
 
         List<String> frames = session.subscribeMessages(List.of(
                 new Subscription(Channel.TICKER, BTC_USD), new Subscription(Channel.TRADES, BTC_USD)));
@@ -46,7 +46,7 @@ class CoinbaseSessionTest {
 
     @Test
     void exchangeNamesProductsPerChannelWhenChannelsCoverDifferentProducts() {
-        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols, "s");
+        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols);
 
         List<String> frames = session.subscribeMessages(List.of(
                 new Subscription(Channel.TICKER, BTC_USD), new Subscription(Channel.TICKER, ETH_USD),
@@ -59,7 +59,7 @@ class CoinbaseSessionTest {
 
     @Test
     void advancedTradeSendsOneChannelPerMessageAndHeartbeatsOncePerConnection() {
-        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.ADVANCED_TRADE, URI_, symbols, "s");
+        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.ADVANCED_TRADE, URI_, symbols);
 
         List<String> first = session.subscribeMessages(List.of(
                 new Subscription(Channel.TICKER, BTC_USD), new Subscription(Channel.TRADES, BTC_USD)));
@@ -75,7 +75,7 @@ class CoinbaseSessionTest {
 
     @Test
     void eachAdvancedTradeSubscribeMessageIsCheckedByItsOwnReply() {
-        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.ADVANCED_TRADE, URI_, symbols, "s");
+        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.ADVANCED_TRADE, URI_, symbols);
         session.subscribeMessages(List.of(new Subscription(Channel.TICKER, BTC_USD), new Subscription(Channel.TRADES, BTC_USD)));
         RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
 
@@ -91,7 +91,7 @@ class CoinbaseSessionTest {
 
     @Test
     void connectionIsKeptAliveByServerHeartbeats() {
-        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols, "s");
+        CoinbaseSession session = new CoinbaseSession(CoinbaseFeed.EXCHANGE, URI_, symbols);
 
         // heartbeats every second: a silent socket is replaced after max(3 x 1 s, 5 s)
         assertThat(session.keepAlive()).isEqualTo(KeepAlive.serverHeartbeats(Duration.ofSeconds(5)));

@@ -30,17 +30,10 @@ final class KrakenConnectionState {
     private final Map<Instrument, String> tradeStreams = new ConcurrentHashMap<>();
     private final Map<Long, Request> requests = new ConcurrentHashMap<>();
     private final AtomicLong lastRequestId = new AtomicLong();
-    private final String accountStreamSuffix;
 
-    /**
-     * State for one connection.
-     *
-     * @param accountStreamSuffix what makes this connection's account sequence streams its own (Kraken restarts their
-     *     numbering on every connection)
-     */
-    KrakenConnectionState(KrakenSymbols symbols, String accountStreamSuffix) {
+    /** State for one connection. */
+    KrakenConnectionState(KrakenSymbols symbols) {
         this.symbols = requireNonNull(symbols, "symbols is null");
-        this.accountStreamSuffix = requireNonNull(accountStreamSuffix, "accountStreamSuffix is null");
     }
 
     /** Remembers a requested instrument, so frames for its v2 symbol are reported under the name the user gave. */
@@ -96,9 +89,11 @@ final class KrakenConnectionState {
         return tradeStreams.computeIfAbsent(instrument, i -> "trade:" + i);
     }
 
-    /** The sequence stream of an account channel on this connection ({@code balances#3}). */
+    /**
+     * The sequence stream of an account channel; Kraken numbers it per connection, so it is reported as a connection
+     * sequence and the runtime keeps it with the connection.
+     */
     String accountStream(Channel channel) {
-        String name = channel == Channel.BALANCES ? "balances" : "executions";
-        return accountStreamSuffix.isEmpty() ? name : name + accountStreamSuffix;
+        return channel == Channel.BALANCES ? "balances" : "executions";
     }
 }

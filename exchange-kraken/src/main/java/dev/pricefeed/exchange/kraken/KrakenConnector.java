@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Kraken feed: WebSocket v2 market data on the public endpoint, executions and balances on the private endpoint with
@@ -46,7 +45,6 @@ final class KrakenConnector implements ExchangeConnector {
     private final KrakenRestPoller poller;
     private final KrakenTokenClient tokens;
     private final KrakenCandleHistory history;
-    private final AtomicLong connections = new AtomicLong();
 
     KrakenConnector(ExchangeContext context) {
         this.context = requireNonNull(context, "context is null");
@@ -71,7 +69,7 @@ final class KrakenConnector implements ExchangeConnector {
     @Override
     public ConnectionSession connect(String route, List<Subscription> subscriptions)
             throws IOException, InterruptedException {
-        KrakenConnectionState state = new KrakenConnectionState(symbols, "#" + connections.incrementAndGet());
+        KrakenConnectionState state = new KrakenConnectionState(symbols);
         if (PRIVATE.equals(route)) {
             String token = tokens.fetchToken();
             return new KrakenSession(endpoints.websocketAuth(), subscriptions, symbols, eventTrigger, token, state);
@@ -87,7 +85,7 @@ final class KrakenConnector implements ExchangeConnector {
         if (connection.orElse(null) instanceof KrakenSession session) {
             return session.newParser();
         }
-        return new KrakenParser(new KrakenConnectionState(symbols, ""));
+        return new KrakenParser(new KrakenConnectionState(symbols));
     }
 
     @Override

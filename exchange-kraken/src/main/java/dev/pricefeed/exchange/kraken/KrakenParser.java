@@ -195,7 +195,7 @@ public final class KrakenParser implements MessageParser {
         }
         Channel account = KrakenMessages.channelOf(f.channel);
         if (account != null && account.isPrivate() && f.hasSequence
-                && !sink.sequence(state.accountStream(account), null, f.sequence)) {
+                && !sink.connectionSequence(state.accountStream(account), null, f.sequence)) {
             return false;
         }
         try (JsonParser parser = JsonFrames.parser(frame)) {

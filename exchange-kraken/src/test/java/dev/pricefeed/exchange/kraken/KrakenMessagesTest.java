@@ -22,7 +22,7 @@ class KrakenMessagesTest {
     private KrakenSession session(String eventTrigger, String token) {
         return new KrakenSession(URI.create("wss://ws.kraken.com/v2"), List.of(), symbols,
                 eventTrigger, token,
-                new KrakenConnectionState(symbols, "#1"));
+                new KrakenConnectionState(symbols));
     }
 
     @Test

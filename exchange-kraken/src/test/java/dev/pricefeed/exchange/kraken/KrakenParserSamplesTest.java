@@ -10,6 +10,7 @@ import dev.pricefeed.Trade;
 import dev.pricefeed.testkit.RecordingSink;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class KrakenParserSamplesTest {
 
     /** A parser as {@code newParser(Optional.empty())} makes it. */
     private KrakenParser replayParser() {
-        return new KrakenParser(new KrakenConnectionState(symbols, ""));
+        return new KrakenParser(new KrakenConnectionState(symbols));
     }
 
     private void parse(String sample) {
@@ -90,10 +91,10 @@ class KrakenParserSamplesTest {
     @Test
     @DisplayName("a trade snapshot after a reconnect delivers only the trades not delivered before")
     void snapshotAfterReconnectDeliversOnlyMissedTrades() {
-        KrakenParser first = new KrakenParser(new KrakenConnectionState(symbols, "#1"));
+        KrakenParser first = new KrakenParser(new KrakenConnectionState(symbols));
         first.parse(Samples.read("v2-trade-snapshot.json"), sink);
 
-        KrakenParser next = new KrakenParser(new KrakenConnectionState(symbols, "#2"));
+        KrakenParser next = new KrakenParser(new KrakenConnectionState(symbols));
         next.parse(Samples.read("v2-trade-snapshot.json").replace("4665846", "4665848"), sink);
 
         assertThat(sink.trades()).extracting(Trade::tradeId).containsExactly("4665846", "4665847", "4665848");

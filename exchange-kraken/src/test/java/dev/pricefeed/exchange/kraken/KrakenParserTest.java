@@ -21,7 +21,7 @@ class KrakenParserTest {
 
     private final KrakenSymbols symbols = new KrakenSymbols(new KrakenPairCatalog());
     private final KrakenConnectionState state =
-            new KrakenConnectionState(symbols, "#7");
+            new KrakenConnectionState(symbols);
     private final KrakenParser parser = new KrakenParser(state);
     private final RecordingSink sink = new RecordingSink();
 
@@ -152,7 +152,7 @@ class KrakenParserTest {
                 + "\"exec_id\":\"TOAVRQ-ZTZCX-OFAJBF\",\"cl_ord_id\":\"my-order-1\","
                 + "\"timestamp\":\"2023-09-22T10:33:05.709950Z\"}],\"sequence\":8}", sink);
 
-        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("executions#7", null, 8));
+        assertThat(sink.connectionSequences()).containsExactly(new RecordingSink.Sequence("executions", null, 8));
         assertThat(sink.accountEvents()).singleElement().isInstanceOfSatisfying(KrakenExecution.class, e -> {
             assertThat(e.channel()).isEqualTo(Channel.EXECUTIONS);
             assertThat(e.execType()).isEqualTo("trade");
@@ -181,15 +181,17 @@ class KrakenParserTest {
     }
 
     @Test
-    @DisplayName("account streams are per connection, since Kraken restarts their numbering on each")
-    void accountStreamsArePerConnection() {
+    @DisplayName("account streams are connection sequences, since Kraken restarts their numbering on each connection")
+    void accountStreamsAreConnectionSequences() {
         String frame = Samples.read("v2-balances-snapshot.json");
         parser.parse(frame, sink);
-        new KrakenParser(new KrakenConnectionState(symbols, "#8")).parse(frame, sink);
+        RecordingSink next = new RecordingSink();
+        new KrakenParser(new KrakenConnectionState(symbols)).parse(frame, next);
 
-        assertThat(sink.sequences()).extracting(RecordingSink.Sequence::stream)
-                .containsExactly("balances#7", "balances#8");
-        assertThat(sink.accountEvents()).hasSize(6);
+        assertThat(sink.sequences()).isEmpty();
+        assertThat(sink.connectionSequences()).extracting(RecordingSink.Sequence::stream).containsExactly("balances");
+        assertThat(next.connectionSequences()).isEqualTo(sink.connectionSequences());
+        assertThat(next.accountEvents()).hasSameSizeAs(sink.accountEvents()).isNotEmpty();
     }
 
     @Test

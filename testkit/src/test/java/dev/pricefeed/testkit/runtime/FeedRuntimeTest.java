@@ -300,6 +300,30 @@ class FeedRuntimeTest {
     }
 
     @Test
+    @DisplayName("connection sequences start afresh on a reconnect: no stale drop, no gap across connections")
+    void connectionSequencesStartAfreshOnReconnect() {
+        start(builder().healthyAfter(Duration.ofMillis(100)));
+        awaitSubscribed(BTC, 1);
+        for (int seq : new int[] {1, 2, 3}) {
+            simulator.sendToTickerSubscribers(BTC, "{\"type\":\"tick\",\"symbol\":\"BTC/USD\",\"last\":\"" + seq
+                    + "\",\"cseq\":" + seq + "}");
+        }
+        awaitLast(BTC, "3");
+        simulator.server().dropAll();
+        awaitSubscribed(BTC, 2);
+        // the new connection numbers from 1 again; a feed-wide stream would drop these as stale
+        simulator.sendToTickerSubscribers(BTC, "{\"type\":\"tick\",\"symbol\":\"BTC/USD\",\"last\":\"11\",\"cseq\":1}");
+        simulator.sendToTickerSubscribers(BTC, "{\"type\":\"tick\",\"symbol\":\"BTC/USD\",\"last\":\"12\",\"cseq\":3}");
+        awaitLast(BTC, "12");
+        await().atMost(WAIT).until(() -> events.stream().anyMatch(e -> e instanceof FeedEvent.SequenceGap));
+        assertThat(events).filteredOn(e -> e instanceof FeedEvent.SequenceGap).singleElement()
+                .isInstanceOfSatisfying(FeedEvent.SequenceGap.class, gap -> {
+                    assertThat(gap.firstMissing()).isEqualTo(2);
+                    assertThat(gap.lastMissing()).isEqualTo(2);
+                });
+    }
+
+    @Test
     @DisplayName("a refused subscription is an event with the exchange's words and is not sent again on reconnect")
     void refusedSubscriptionIsNotRetried() {
         simulator.refusedSymbols.add("ETH/USD");

@@ -202,6 +202,10 @@ public final class TestExchange implements ExchangeProvider {
             Instrument instrument = fields.containsKey("symbol") ? Instrument.of(fields.get("symbol")) : null;
             switch (type == null ? "" : type) {
                 case "tick" -> {
+                    if (fields.containsKey("cseq") && !sink.connectionSequence("envelope", null,
+                            Long.parseLong(fields.get("cseq")))) {
+                        return;
+                    }
                     if (fields.containsKey("seq")
                             && !sink.sequence("tick:" + instrument, instrument, Long.parseLong(fields.get("seq")))) {
                         return;
