@@ -17,7 +17,7 @@ class CoinbaseParserFuzzTest {
     @FuzzTest(maxDuration = "90s")
     void parse(byte[] frame) {
         for (CoinbaseFeed feed : CoinbaseFeed.values()) {
-            FuzzedFrames.parse(new CoinbaseParser(symbols, new SubscriptionLedger(feed, symbols), "sequence_num:fuzz"),
+            FuzzedFrames.parse(new CoinbaseParser(symbols, new SubscriptionLedger(feed, symbols)),
                     frame);
         }
     }

@@ -13,6 +13,6 @@ class KrakenParserFuzzTest {
 
     @FuzzTest(maxDuration = "90s")
     void parse(byte[] frame) {
-        FuzzedFrames.parse(new KrakenParser(new KrakenConnectionState(symbols, "")), frame);
+        FuzzedFrames.parse(new KrakenParser(new KrakenConnectionState(symbols)), frame);
     }
 }
