@@ -151,7 +151,7 @@ class KrakenParserSamplesTest {
     void v2BalancesSnapshot() {
         parse("v2-balances-snapshot.json");
 
-        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("balances", null, 1));
+        assertThat(sink.connectionSequences()).containsExactly(new RecordingSink.Sequence("balances", null, 1));
         assertThat(sink.accountEvents()).hasSize(3).allSatisfy(e -> {
             assertThat(e.exchange()).isEqualTo("kraken");
             assertThat(e.channel()).isEqualTo(Channel.BALANCES);
@@ -177,7 +177,7 @@ class KrakenParserSamplesTest {
     void v2BalancesUpdate() {
         parse("v2-balances-update-deposit.json");
 
-        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence("balances", null, 2));
+        assertThat(sink.connectionSequences()).containsExactly(new RecordingSink.Sequence("balances", null, 2));
         assertThat(sink.accountEvents()).singleElement().isInstanceOfSatisfying(KrakenBalanceChange.class, c -> {
             assertThat(c.ledgerId()).isEqualTo("ADKKFF-WEA5A-CNUBHG");
             assertThat(c.refId()).isEqualTo("AGBWUJRU-LAREZ-W3UFAN");
