@@ -256,7 +256,7 @@ class CoinbaseParserTest {
         assertThat(tick.exchangeTime()).isEqualTo(Instant.parse("2023-02-09T20:30:37.167359596Z"));
         assertThat(tick.receivedAt()).isEqualTo(RecordingSink.RECEIVED_AT);
         assertThat(tick.sequence()).isEqualTo(0L);
-        assertThat(sink.sequences()).containsExactly(new RecordingSink.Sequence(STREAM, null, 0));
+        assertThat(sink.connectionSequences()).containsExactly(new RecordingSink.Sequence(STREAM, null, 0));
     }
 
     @Test
