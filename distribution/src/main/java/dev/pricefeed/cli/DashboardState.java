@@ -19,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ final class DashboardState {
     /** The feeds that are not healthy, with why, by exchange; empty when all are. */
     Map<String, String> problems() {
         Instant now = clock.instant();
-        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         for (FeedWatch watch : feeds) {
             FeedHealth.problem(watch.feed(), now).ifPresent(problem -> problems.put(watch.feed().exchange(), problem));
         }

@@ -3,6 +3,7 @@ package dev.pricefeed.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +43,7 @@ final class MonitorServer implements AutoCloseable {
 
     private final DashboardState state;
     private final PrometheusMeterRegistry registry;
-    private final Map<String, byte[]> assets = new java.util.HashMap<>();
+    private final Map<String, byte[]> assets = new HashMap<>();
     private final EventStream events = new EventStream();
     private final HttpServer server;
     private final ExecutorService requests;
@@ -114,8 +116,9 @@ final class MonitorServer implements AutoCloseable {
             } else if (path.equals("/metrics")) {
                 reply(exchange, 200, PROMETHEUS_TEXT, registry.scrape());
             } else if (path.equals("/health")) {
-                String body = state.health().toString();
-                reply(exchange, state.problems().isEmpty() ? 200 : 503, "application/json", body + "\n");
+                JsonObject health = state.health();
+                boolean up = health.getString("status").equals("UP");
+                reply(exchange, up ? 200 : 503, "application/json", health + "\n");
             } else if (path.equals("/api/state")) {
                 reply(exchange, 200, "application/json", state.snapshot().toString() + "\n");
             } else if (path.equals("/events") && method.equals("GET")) {

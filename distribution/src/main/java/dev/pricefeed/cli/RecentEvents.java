@@ -7,6 +7,7 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class RecentEvents {
         synchronized (events) {
             copy = new ArrayList<>(events);
         }
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return copy;
     }
 }
