@@ -12,8 +12,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +50,8 @@ final class MonitorServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService requests;
     private final ScheduledExecutorService pusher;
+    // every thread this server started, joined on close: an executor reports termination before its threads are gone
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     /**
      * Binds the server; nothing is served before {@link #start(Duration)}.
@@ -167,11 +171,12 @@ final class MonitorServer implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    private ThreadFactory daemon(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         };
     }
@@ -193,6 +198,9 @@ final class MonitorServer implements AutoCloseable {
         try {
             if (!requests.awaitTermination(2, TimeUnit.SECONDS)) {
                 LOG.warn("dashboard: request threads did not stop within 2 s");
+            }
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(2));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
