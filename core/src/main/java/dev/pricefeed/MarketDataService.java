@@ -1,5 +1,7 @@
 package dev.pricefeed;
 
+import dev.pricefeed.config.ConfigException;
+import dev.pricefeed.runtime.Dispatcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,7 +13,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Several feeds, one per exchange, behind one stream of ticks, trades and events and one cache.
+ * Several feeds, one per exchange, behind one stream of ticks, trades and events and one cache. Every listener of the
+ * service, and of its feeds, runs on the service's one listener thread: a listener is never called from two threads
+ * at once, and sees each feed's updates in order.
  *
  * <pre>{@code
  * try (MarketDataService service = MarketDataService.builder()
@@ -28,9 +32,11 @@ public final class MarketDataService implements AutoCloseable {
 
     private final Map<String, PriceFeed> feeds;
     private final PriceCache cache;
+    private final Dispatcher listeners;
 
-    private MarketDataService(Map<String, PriceFeed> feeds) {
+    private MarketDataService(Map<String, PriceFeed> feeds, Dispatcher listeners) {
         this.feeds = Collections.unmodifiableMap(feeds);
+        this.listeners = listeners;
         this.cache = new CombinedCache(List.copyOf(feeds.values()));
     }
 
@@ -105,10 +111,11 @@ public final class MarketDataService implements AutoCloseable {
         return cache;
     }
 
-    /** Closes every feed. */
+    /** Closes every feed, then the listener thread (after what was queued is delivered); idempotent. */
     @Override
     public void close() {
         feeds.values().forEach(PriceFeed::close);
+        listeners.close();
     }
 
     /** Builds a {@link MarketDataService}. */
@@ -125,32 +132,41 @@ public final class MarketDataService implements AutoCloseable {
         }
 
         /**
-         * Builds every feed; when some cannot be built, none is kept and the message lists every problem.
-         *
-         * @throws IllegalArgumentException listing each feed's problem
+         * Builds every feed; when some cannot be built, none is kept (nothing is left running) and one exception lists
+         * every problem: the feed's own exception when only one feed failed ({@link ConfigException},
+         * {@link UnknownExchangeException}, {@link PluginConflictException}), a {@link ConfigException} otherwise.
          */
         public MarketDataService build() {
+            if (builders.isEmpty()) {
+                throw new ConfigException(List.of("no feeds: add at least one with feed(...)"));
+            }
+            Dispatcher listeners = new Dispatcher("service");
             Map<String, PriceFeed> feeds = new LinkedHashMap<>();
+            List<RuntimeException> failures = new ArrayList<>();
             List<String> problems = new ArrayList<>();
+            int duplicates = 0;
             for (PriceFeed.Builder builder : builders) {
                 try {
-                    PriceFeed feed = builder.build();
+                    PriceFeed feed = builder.build(listeners);
                     if (feeds.putIfAbsent(feed.exchange(), feed) != null) {
                         feed.close();
+                        duplicates++;
                         problems.add("two feeds for " + feed.exchange() + ": use one feed per exchange");
                     }
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                    problems.addAll(e instanceof ConfigException config ? config.problems() : List.of(e.getMessage()));
                 }
             }
             if (!problems.isEmpty()) {
                 feeds.values().forEach(PriceFeed::close);
-                throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
+                listeners.close();
+                if (failures.size() == 1 && duplicates == 0) {
+                    throw failures.get(0);
+                }
+                throw new ConfigException(problems);
             }
-            if (feeds.isEmpty()) {
-                throw new IllegalArgumentException("no feeds: add at least one with feed(...)");
-            }
-            return new MarketDataService(feeds);
+            return new MarketDataService(feeds, listeners);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.pricefeed;
 import dev.pricefeed.config.ConfigException;
 import dev.pricefeed.config.ConfigSources;
 import dev.pricefeed.config.FeedConfig;
+import dev.pricefeed.runtime.Dispatcher;
 import dev.pricefeed.runtime.FeedEngine;
 import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.Capability;
@@ -342,6 +343,15 @@ public final class PriceFeed implements AutoCloseable {
          * @throws UnknownExchangeException when no plugin provides the exchange
          */
         public PriceFeed build() {
+            return build(null);
+        }
+
+        /**
+         * Builds a feed whose listeners run on {@code sharedListeners} (a service's), or on a thread of its own when
+         * that is {@code null}. Everything is checked before anything starts: configuration, plugin, channels, and
+         * the plugin's own reading of its options; a failure leaves no thread or client behind.
+         */
+        PriceFeed build(Dispatcher sharedListeners) {
             ConfigSources sources = sources();
             PluginRegistry registry = plugins != null ? plugins
                     : PluginRegistry.builder().pins(sources.withPrefix(PluginRegistry.PIN_PREFIX)).build();
@@ -353,7 +363,7 @@ public final class PriceFeed implements AutoCloseable {
                     found == null ? List.of() : found.options());
             ExchangeProvider provider = found != null ? found : registry.provider(config.exchange());
             requireSupported(provider, config.channels());
-            return new PriceFeed(new FeedEngine(config, provider, clock));
+            return new PriceFeed(new FeedEngine(config, provider, clock, sharedListeners));
         }
 
         private static void requireSupported(ExchangeProvider provider, Set<Channel> channels) {

@@ -30,10 +30,11 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final FeedEngine engine;
+    private final SlotHost host;
     private final Slot slot;
     private final int id = IDS.incrementAndGet();
     private final boolean handover;
+    private final SequenceTracker connectionSequences = new SequenceTracker();
     private volatile ConnectionSession session;
     private volatile MessageParser parser;
     private volatile WebSocketTransport.Link link;
@@ -58,10 +59,8 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     private ScheduledFuture<?> healthyTask;
     private ScheduledFuture<?> lifetimeTask;
 
-    private final SequenceTracker connectionSequences = new SequenceTracker();
-
-    Connection(FeedEngine engine, Slot slot, boolean handover) {
-        this.engine = engine;
+    Connection(SlotHost host, Slot slot, boolean handover) {
+        this.host = host;
         this.slot = slot;
         this.handover = handover;
     }
@@ -76,22 +75,24 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     /** Bootstraps and opens the socket, then reports back to the control thread. */
     void open() {
         try {
-            ConnectionSession s = engine.connector.connect(slot.route, slot.active());
+            ConnectionSession s = host.connector().connect(slot.route(), slot.active());
             session = s;
-            parser = engine.connector.newParser(Optional.of(s));
+            parser = host.connector().newParser(Optional.of(s));
             lastFrameNanos = System.nanoTime();
-            WebSocketTransport.Link opened = engine.transport().connect(s.uri(), s.headers(), this);
+            WebSocketTransport.Link opened = host.transport().connect(s.uri(), s.headers(), this);
             link = opened;
             if (disposed) {
                 opened.close("feed closed");
                 return;
             }
-            engine.runOnControl(() -> slot.opened(this));
+            host.control().run(() -> slot.opened(this));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             if (!disposed) {
-                engine.runOnControl(() -> slot.connectFailed(this, e));
+                ConnectionSession s = session;
+                String why = ErrorText.plain(e, s == null ? null : s.uri());
+                host.control().run(() -> slot.connectFailed(this, e, why));
             }
         }
     }
@@ -108,29 +109,29 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
 
     /** Starts timers and subscribes (unless the exchange sends a welcome first). */
     void start() {
-        Limits limits = engine.connector.limits();
+        Limits limits = host.connector().limits();
         pacer = new Pacer(limits.maxMessagesPerWindow(), limits.messageWindow());
         keepAlive = session.keepAlive();
-        liveness = engine.config.livenessTimeout().orElse(keepAlive.livenessTimeout());
+        liveness = host.config().livenessTimeout().orElse(keepAlive.livenessTimeout());
         long now = System.nanoTime();
         lastPingNanos = now;
         Duration period = liveness;
         if (keepAlive.ping() != KeepAlive.Ping.NONE) {
             period = shortest(period, keepAlive.pingInterval(), keepAlive.pongTimeout());
         }
-        Duration check = FeedEngine.clamp(period.dividedBy(4), Duration.ofMillis(10), Duration.ofSeconds(1));
-        keepAliveTask = engine.every(check, this::checkAlive);
-        healthyTask = engine.schedule(() -> {
+        Duration check = Durations.clamp(period.dividedBy(4), Duration.ofMillis(10), Duration.ofSeconds(1));
+        keepAliveTask = host.control().every(check, this::checkAlive);
+        healthyTask = host.control().after(host.config().healthyAfter(), () -> {
             if (!disposed) {
                 healthy = true;
                 slot.healthy(this);
             }
-        }, engine.config.healthyAfter());
+        });
         Duration lifetime = limits.maxConnectionLifetime();
         if (lifetime != null) {
-            Duration margin = FeedEngine.clamp(lifetime.dividedBy(10), Duration.ZERO, Duration.ofMinutes(10));
-            lifetimeTask = engine.schedule(() -> slot.handover("maximum connection lifetime of "
-                    + lifetime + " reached"), lifetime.minus(margin));
+            Duration margin = Durations.clamp(lifetime.dividedBy(10), Duration.ZERO, Duration.ofMinutes(10));
+            lifetimeTask = host.control().after(lifetime.minus(margin), () -> slot.handover(
+                    "maximum connection lifetime of " + lifetime + " reached"));
         }
         started = true;
         if (!session.awaitsWelcome() || welcomed) {
@@ -158,7 +159,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         }
         subscribed = true;
         List<Subscription> active = slot.active();
-        int perMessage = engine.connector.limits().maxSubscriptionsPerMessage();
+        int perMessage = host.connector().limits().maxSubscriptionsPerMessage();
         int messages = 0;
         for (int from = 0; from < active.size(); from += perMessage) {
             List<Subscription> batch = active.subList(from, Math.min(active.size(), from + perMessage));
@@ -167,7 +168,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
                 messages++;
             }
         }
-        LOG.debug("{}: {} subscriptions sent in {} messages on connection {}", engine.exchange, active.size(),
+        LOG.debug("{}: {} subscriptions sent in {} messages on connection {}", host.exchange(), active.size(),
                 messages, id);
     }
 
@@ -176,11 +177,11 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         if (wait == 0) {
             link.sendText(text);
         } else {
-            engine.schedule(() -> {
+            host.control().after(Duration.ofNanos(wait), () -> {
                 if (!disposed) {
                     link.sendText(text);
                 }
-            }, Duration.ofNanos(wait));
+            });
         }
     }
 
@@ -211,7 +212,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
             death = "closed by us: no answer to a ping within " + keepAlive.pongTimeout().toMillis() + " ms";
         }
         if (death != null) {
-            LOG.warn("{}: connection {} {}", engine.exchange, id, death);
+            LOG.warn("{}: connection {} {}", host.exchange(), id, death);
             dispose(death);
             slot.disconnected(this, death);
         }
@@ -220,13 +221,13 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     /** Stops this connection's timers and closes the socket; later callbacks from it are ignored. */
     void dispose(String reason) {
         disposed = true;
-        FeedEngine.cancel(keepAliveTask);
-        FeedEngine.cancel(healthyTask);
-        FeedEngine.cancel(lifetimeTask);
+        ControlThread.cancel(keepAliveTask);
+        ControlThread.cancel(healthyTask);
+        ControlThread.cancel(lifetimeTask);
         WebSocketTransport.Link l = link;
         if (l != null) {
             try {
-                engine.io.execute(() -> l.close(reason));
+                host.io().execute(() -> l.close(reason));
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 l.close(reason);
             }
@@ -250,7 +251,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     }
 
     private void lost(String reason) {
-        engine.runOnControl(() -> {
+        host.control().run(() -> {
             if (!disposed) {
                 dispose(reason);
                 slot.disconnected(this, reason);
@@ -267,13 +268,13 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         }
         long now = System.nanoTime();
         lastFrameNanos = now;
-        engine.metrics.frame(now);
-        receivedAt = engine.clock.instant();
-        engine.onFrame(receivedAt, text);
+        host.counters().frame(now);
+        receivedAt = host.clock().instant();
+        host.data().frame(receivedAt, text);
         try {
             parser.parse(text, this);
         } catch (RuntimeException e) {
-            engine.parseError(text, e);
+            host.data().parseError(text, e);
         }
     }
 
@@ -295,16 +296,16 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         long now = System.nanoTime();
         lastFrameNanos = now;
         int bytes = data.remaining();
-        receivedAt = engine.clock.instant();
+        receivedAt = host.clock().instant();
         boolean read;
         try {
             read = parser.parseBinary(data, this);
         } catch (RuntimeException e) {
-            engine.binaryFrame(bytes, true);
-            engine.parseError("<binary frame of " + bytes + " bytes>", e);
+            host.data().binaryFrame(bytes, true);
+            host.data().parseError("<binary frame of " + bytes + " bytes>", e);
             return;
         }
-        engine.binaryFrame(bytes, read);
+        host.data().binaryFrame(bytes, read);
     }
 
     @Override
@@ -315,49 +316,49 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     @Override
     public void onError(Throwable error) {
         // Library messages can embed whole session dumps: one line, bounded, is what an event and a log line need
-        lost("socket error: " + FeedEngine.abbreviate(FeedEngine.describe(error).lines().findFirst().orElse("")));
+        lost("socket error: " + ErrorText.abbreviate(ErrorText.describe(error).lines().findFirst().orElse("")));
     }
 
     // ---------------------------------------------------------------- ParseSink (socket thread)
 
     @Override
     public Instant receivedAt() {
-        return receivedAt != null ? receivedAt : engine.clock.instant();
+        return receivedAt != null ? receivedAt : host.clock().instant();
     }
 
     @Override
     public void tick(Tick tick) {
-        engine.applyTick(tick);
+        host.data().tick(tick);
         markStreaming();
     }
 
     @Override
     public void statistics(Tick tick) {
-        engine.applyStatistics(tick);
+        host.data().statistics(tick);
         markStreaming();
     }
 
     @Override
     public void trade(Trade trade) {
-        engine.applyTrade(trade);
+        host.data().trade(trade);
         markStreaming();
     }
 
     @Override
     public void account(AccountEvent event) {
-        engine.applyAccount(event);
+        host.data().account(event);
         markStreaming();
     }
 
     @Override
     public boolean sequence(String stream, Instrument instrument, long sequence) {
-        return engine.checkSequence(stream, instrument, sequence);
+        return host.data().sequence(stream, instrument, sequence);
     }
 
     @Override
     public boolean connectionSequence(String stream, Instrument instrument, long sequence) {
         // this connection's own tracker: a new connection starts afresh and nothing outlives this one
-        return engine.checkSequence(connectionSequences, stream, instrument, sequence);
+        return host.data().sequence(connectionSequences, stream, instrument, sequence);
     }
 
     @Override
@@ -372,7 +373,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
 
     @Override
     public void welcome() {
-        engine.runOnControl(this::welcomed);
+        host.control().run(this::welcomed);
     }
 
     @Override
@@ -382,29 +383,29 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
 
     @Override
     public void subscribeFailed(Channel channel, Instrument instrument, String reason) {
-        engine.subscriptionRefused(channel, instrument, reason);
+        host.data().subscriptionRefused(channel, instrument, reason);
     }
 
     @Override
     public void exchangeError(String code, String message) {
-        engine.error(code == null ? "exchange" : code, engine.exchange + " says: " + message);
+        host.data().error(code == null ? "exchange" : code, "the exchange says: " + message);
     }
 
     @Override
     public void reconnectRequested(String reason) {
-        engine.runOnControl(() -> slot.handover(reason));
+        host.control().run(() -> slot.handover(reason));
     }
 
     @Override
     public void unknown(String type) {
-        engine.metrics.unknownMessage();
-        LOG.debug("{}: skipped a message of unknown type {}", engine.exchange, type);
+        host.counters().unknownMessage();
+        LOG.debug("{}: skipped a message of unknown type {}", host.exchange(), type);
     }
 
     private void markStreaming() {
         if (!streaming) {
             streaming = true;
-            engine.runOnControl(() -> {
+            host.control().run(() -> {
                 if (!disposed) {
                     slot.streaming(this);
                 }

@@ -16,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs listeners on one thread per feed, in order, never on the socket thread. Each listener has a mailbox that
- * conflates (newest per key wins) or queues up to a bound; what is conflated or dropped is counted.
+ * Runs listeners on one thread, in order, never on the socket thread: one per feed, or one per
+ * {@code MarketDataService} shared by its feeds (so each listener is called from one thread). Each listener has a
+ * mailbox that conflates (newest per key wins) or queues up to a bound; what is conflated or dropped is counted. The
+ * thread starts with the first listener: a feed without listeners has none. Internal: not an API.
  */
-final class Dispatcher implements AutoCloseable {
+public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int BATCH = 1024;
@@ -30,12 +32,19 @@ final class Dispatcher implements AutoCloseable {
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean started;
 
-    /** Starts the listener thread {@code pricefeed-<name>-listeners}. */
-    Dispatcher(String name) {
+    /** A dispatcher whose thread, {@code pricefeed-<name>-listeners}, starts with the first listener. */
+    public Dispatcher(String name) {
         this.thread = new Thread(this::loop, "pricefeed-" + name + "-listeners");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    private synchronized void startOnce() {
+        if (!started && running) {
+            started = true;
+            thread.start();
+        }
     }
 
     private void loop() {
@@ -79,6 +88,7 @@ final class Dispatcher implements AutoCloseable {
         if (delivery.policy() == Delivery.OverflowPolicy.INLINE) {
             return new InlineMailbox<>(what, listener, metrics);
         }
+        startOnce();
         return delivery.policy() == Delivery.OverflowPolicy.CONFLATE
                 ? new Conflating<>(what, listener, key, metrics)
                 : new Queued<>(what, listener, delivery.capacity(), metrics);
@@ -233,7 +243,12 @@ final class Dispatcher implements AutoCloseable {
     /** Delivers what is already queued (up to a short wait), then stops the thread. */
     @Override
     public void close() {
-        running = false;
+        synchronized (this) {
+            running = false;
+            if (!started) {
+                return;
+            }
+        }
         LockSupport.unpark(thread);
         if (Thread.currentThread() == thread) {
             return;

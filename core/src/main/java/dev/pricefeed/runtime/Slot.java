@@ -18,12 +18,12 @@ final class Slot {
 
     private static final Logger LOG = LoggerFactory.getLogger(Slot.class);
 
-    final FeedEngine engine;
-    final String route;
-    final List<Subscription> subscriptions;
-    final int index;
-    FeedState status = FeedState.IDLE;
-    int attempts;
+    private final SlotHost host;
+    private final String route;
+    private final List<Subscription> subscriptions;
+    private final int index;
+    private FeedState status = FeedState.IDLE;
+    private int attempts;
     private Connection primary;
     private Connection pending;
     private ScheduledFuture<?> retryTask;
@@ -31,16 +31,36 @@ final class Slot {
     private boolean everConnected;
     private boolean dead;
 
-    Slot(FeedEngine engine, String route, List<Subscription> subscriptions, int index) {
-        this.engine = engine;
-        this.route = route;
-        this.subscriptions = List.copyOf(subscriptions);
-        this.index = index;
+    Slot(SlotHost host, ShardPlan.Shard shard) {
+        this.host = host;
+        this.route = shard.route();
+        this.subscriptions = shard.subscriptions();
+        this.index = shard.index();
+    }
+
+    /** The connector's route of this slot's subscriptions. */
+    String route() {
+        return route;
+    }
+
+    /** The connection's number in the feed, from 1. */
+    int index() {
+        return index;
+    }
+
+    /** How many subscriptions this slot carries, refused ones included. */
+    int size() {
+        return subscriptions.size();
+    }
+
+    /** Where this slot's connection is in its life cycle. */
+    FeedState status() {
+        return status;
     }
 
     /** The subscriptions still wanted: those the exchange refused are not sent again. */
     List<Subscription> active() {
-        return subscriptions.stream().filter(s -> !engine.rejected.contains(s)).toList();
+        return subscriptions.stream().filter(s -> !host.data().isRefused(s)).toList();
     }
 
     /** Whether a connection is open, being opened or scheduled, or the slot gave up for good. */
@@ -53,23 +73,28 @@ final class Slot {
         return dead;
     }
 
+    /** Forgets failed attempts (the WebSocket came back after REST polling). */
+    void resetAttempts() {
+        attempts = 0;
+    }
+
     void connect(boolean handover) {
-        if (engine.isClosed() || dead) {
+        if (host.isClosed() || dead) {
             return;
         }
-        Connection connection = new Connection(engine, this, handover);
+        Connection connection = new Connection(host, this, handover);
         if (handover) {
             pending = connection;
         } else {
             if (everConnected) {
-                engine.metrics.reconnect();
+                host.counters().reconnect();
             }
             primary = connection;
             connecting = true;
             status = FeedState.CONNECTING;
-            engine.updateState("connecting to " + engine.exchange + (engine.isPolling() ? " (probe)" : ""));
+            host.slotChanged("connecting" + (host.isPolling() ? " (probe)" : ""));
         }
-        engine.io.execute(connection::open);
+        host.io().execute(connection::open);
     }
 
     void opened(Connection connection) {
@@ -81,16 +106,20 @@ final class Slot {
         if (connection == primary) {
             connecting = false;
             status = FeedState.SUBSCRIBING;
-            engine.updateState("connected to " + connection.uriForLog());
+            host.slotChanged("connected to " + connection.uriForLog());
         }
         connection.start();
     }
 
-    void connectFailed(Connection connection, Exception error) {
+    /**
+     * Opening failed.
+     *
+     * @param why the failure in plain words ({@code cannot resolve ws.kraken.com — is the network up?})
+     */
+    void connectFailed(Connection connection, Exception error, String why) {
         if (connection == pending) {
             pending = null;
-            LOG.warn("{}: handover connection failed ({}); keeping the current one", engine.exchange,
-                    FeedEngine.describe(error));
+            LOG.warn("{}: handover connection failed ({}); keeping the current one", host.exchange(), why);
             return;
         }
         if (connection != primary) {
@@ -101,18 +130,18 @@ final class Slot {
         if (error instanceof AuthenticationException) {
             dead = true;
             status = FeedState.CLOSED;
-            engine.error("authentication", "credentials refused for " + engine.exchange + " " + route
-                    + " channels, not retrying: " + FeedEngine.describe(error));
-            engine.updateState("credentials refused");
+            host.data().error("authentication", "credentials refused for the " + route + " channels, not retrying: "
+                    + why);
+            host.slotChanged("credentials refused");
             return;
         }
-        if (engine.isPolling()) {
+        if (host.isPolling()) {
             status = FeedState.IDLE;
-            LOG.info("{}: WebSocket probe failed: {}", engine.exchange, FeedEngine.describe(error));
+            LOG.info("{}: WebSocket probe failed: {}", host.exchange(), why);
             return;
         }
-        engine.error("connect", "cannot connect to " + engine.exchange + ": " + FeedEngine.describe(error));
-        retry(false, FeedEngine.describe(error));
+        host.data().error("connect", "cannot connect: " + why);
+        retry(false, why);
     }
 
     void streaming(Connection connection) {
@@ -124,17 +153,18 @@ final class Slot {
                 old.dispose("replaced by a new connection");
             }
             status = FeedState.STREAMING;
-            engine.emit(new FeedEvent.Handover(engine.exchange, engine.clock.instant(), connection.handoverReason()));
-            LOG.info("{}: handed over to a new connection ({})", engine.exchange, connection.handoverReason());
-            engine.updateState("handover done");
+            host.data().event(new FeedEvent.Handover(host.exchange(), host.clock().instant(),
+                    connection.handoverReason()));
+            LOG.info("{}: handed over to a new connection ({})", host.exchange(), connection.handoverReason());
+            host.slotChanged("handover done");
         } else if (connection == primary) {
             status = FeedState.STREAMING;
             if (connection.isHandover()) {
                 // The old connection closed before this one was subscribed: a handover all the same, maybe lossy.
-                engine.emit(new FeedEvent.Handover(engine.exchange, engine.clock.instant(),
+                host.data().event(new FeedEvent.Handover(host.exchange(), host.clock().instant(),
                         connection.handoverReason() + " (the old connection closed first)"));
             }
-            engine.updateState("data flowing");
+            host.slotChanged("data flowing");
         }
     }
 
@@ -147,7 +177,7 @@ final class Slot {
     void disconnected(Connection connection, String reason) {
         if (connection == pending) {
             pending = null;
-            LOG.warn("{}: handover connection lost ({}); keeping the current one", engine.exchange, reason);
+            LOG.warn("{}: handover connection lost ({}); keeping the current one", host.exchange(), reason);
             return;
         }
         if (connection != primary) {
@@ -159,47 +189,47 @@ final class Slot {
             primary = pending;
             pending = null;
             status = primary.isStreaming() ? FeedState.STREAMING : FeedState.SUBSCRIBING;
-            engine.updateState("old connection closed during handover");
+            host.slotChanged("old connection closed during handover");
             return;
         }
-        if (engine.isPolling()) {
+        if (host.isPolling()) {
             status = FeedState.IDLE;
             return;
         }
-        engine.error("disconnected", engine.exchange + " connection " + index + " lost: " + reason);
+        host.data().error("disconnected", "connection " + index + " lost: " + reason);
         retry(connection.isHealthy(), reason);
     }
 
     private void retry(boolean afterHealthyConnection, String reason) {
-        if (engine.isClosed() || engine.isPolling()) {
+        if (host.isClosed() || host.isPolling()) {
             return;
         }
         if (afterHealthyConnection) {
             attempts = 0;
-            LOG.info("{}: reconnecting at once (the connection had been healthy)", engine.exchange);
+            LOG.info("{}: reconnecting at once (the connection had been healthy)", host.exchange());
             connect(false);
             return;
         }
         attempts++;
-        if (attempts > engine.maxAttempts()) {
-            engine.enterPolling("WebSocket gave up after " + (attempts - 1) + " failed reconnect attempts ("
+        if (attempts > host.maxAttempts()) {
+            host.enterPolling("WebSocket gave up after " + (attempts - 1) + " failed reconnect attempts ("
                     + reason + "); polling REST");
             return;
         }
-        Duration delay = engine.backoffDelay(attempts);
+        Duration delay = host.backoffDelay(attempts);
         status = FeedState.BACKOFF;
-        engine.updateState("retry " + attempts + " of " + engine.maxAttempts() + " in " + delay.toMillis() + " ms");
-        retryTask = engine.schedule(() -> {
+        host.slotChanged("retry " + attempts + " of " + host.maxAttempts() + " in " + delay.toMillis() + " ms");
+        retryTask = host.control().after(delay, () -> {
             retryTask = null;
             connect(false);
-        }, delay);
+        });
     }
 
     void handover(String reason) {
-        if (engine.isClosed() || engine.isPolling() || pending != null || primary == null || dead) {
+        if (host.isClosed() || host.isPolling() || pending != null || primary == null || dead) {
             return;
         }
-        LOG.info("{}: opening a new connection before closing the old one ({})", engine.exchange, reason);
+        LOG.info("{}: opening a new connection before closing the old one ({})", host.exchange(), reason);
         connect(true);
         if (pending != null) {
             pending.handoverReason(reason);
@@ -207,7 +237,7 @@ final class Slot {
     }
 
     void shutdown(String reason) {
-        FeedEngine.cancel(retryTask);
+        ControlThread.cancel(retryTask);
         retryTask = null;
         if (primary != null) {
             primary.dispose(reason);

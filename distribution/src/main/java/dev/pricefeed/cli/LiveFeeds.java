@@ -5,6 +5,7 @@ import dev.pricefeed.FeedEvent;
 import dev.pricefeed.FeedState;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.MarketDataService;
+import dev.pricefeed.PluginConflictException;
 import dev.pricefeed.PluginRegistry;
 import dev.pricefeed.PriceFeed;
 import java.nio.file.Path;
@@ -49,8 +50,8 @@ final class LiveFeeds implements AutoCloseable {
         MarketDataService built;
         try {
             built = service.build();
-        } catch (IllegalArgumentException e) {
-            // every feed's problem, one per line: configuration, unknown exchange, duplicate exchange
+        } catch (IllegalArgumentException | PluginConflictException e) {
+            // every feed's problem, one per line: configuration, unknown exchange, plugin conflict, duplicate exchange
             throw new UsageError(String.join("; ", e.getMessage().lines().map(String::trim).toList()));
         }
         LiveFeeds feeds = new LiveFeeds(built);

@@ -46,13 +46,22 @@ import java.util.zip.GZIPInputStream;
 /**
  * A test-only exchange ("test") with a tiny JSON protocol, used to test the runtime against the emulator. Its
  * behaviour is tuned with options: {@code max-weight}, {@code per-message}, {@code rate} (messages per second),
- * {@code lifetime-ms}, {@code ping-ms} (application ping), {@code liveness-ms}, {@code welcome} (wait for welcome).
+ * {@code lifetime-ms}, {@code ping-ms} (application ping), {@code liveness-ms}, {@code welcome} (wait for welcome),
+ * {@code event-trigger} ({@code trades} or {@code bbo}, checked on create), {@code crash-on-create}.
  */
-public final class TestExchange implements ExchangeProvider {
+public class TestExchange implements ExchangeProvider {
 
     @Override
     public String id() {
         return "test";
+    }
+
+    /** The same exchange under another id ("test2"), for services of two feeds. */
+    public static final class Second extends TestExchange {
+        @Override
+        public String id() {
+            return "test2";
+        }
     }
 
     @Override
@@ -86,6 +95,14 @@ public final class TestExchange implements ExchangeProvider {
 
     @Override
     public ExchangeConnector create(ExchangeContext context) {
+        // Options read when the connector is made, as real plugins do: a bad value is refused here
+        String trigger = context.option("event-trigger").orElse("trades");
+        if (!trigger.equals("trades") && !trigger.equals("bbo")) {
+            throw new IllegalArgumentException("event-trigger must be trades or bbo, got " + trigger);
+        }
+        if (context.option("crash-on-create").isPresent()) {
+            throw new IllegalStateException("the test plugin crashed while being created");
+        }
         return new Connector(context);
     }
 
@@ -212,9 +229,10 @@ public final class TestExchange implements ExchangeProvider {
                     }
                     sink.tick(tick(fields, instrument, sink));
                 }
-                case "trade" -> sink.trade(new Trade("test", instrument, new BigDecimal(fields.get("price")),
-                        new BigDecimal(fields.get("size")), "buy".equals(fields.get("side")) ? Side.BUY : Side.SELL,
-                        fields.get("id"), null, sink.receivedAt()));
+                case "trade" -> sink.trade(new Trade(context.exchangeId(), instrument,
+                        new BigDecimal(fields.get("price")), new BigDecimal(fields.get("size")),
+                        "buy".equals(fields.get("side")) ? Side.BUY : Side.SELL, fields.get("id"), null,
+                        sink.receivedAt()));
                 case "ack" -> sink.subscribed(channel(fields), instrument);
                 case "nack" -> sink.subscribeFailed(channel(fields), instrument, fields.get("reason"));
                 case "hb" -> sink.heartbeat();
@@ -230,8 +248,8 @@ public final class TestExchange implements ExchangeProvider {
             return "trades".equals(fields.get("channel")) ? Channel.TRADES : Channel.TICKER;
         }
 
-        private static Tick tick(Map<String, String> fields, Instrument instrument, ParseSink sink) {
-            return Tick.builder("test", instrument)
+        private Tick tick(Map<String, String> fields, Instrument instrument, ParseSink sink) {
+            return Tick.builder(context.exchangeId(), instrument)
                     .last(decimal(fields.get("last")))
                     .bid(decimal(fields.get("bid")))
                     .ask(decimal(fields.get("ask")))
@@ -281,7 +299,7 @@ public final class TestExchange implements ExchangeProvider {
                         if (!line.isBlank()) {
                             Map<String, String> fields = flat(line);
                             Instrument instrument = Instrument.of(fields.get("symbol"));
-                            ticks.add(Tick.builder("test", instrument).last(decimal(fields.get("last")))
+                            ticks.add(Tick.builder(context.exchangeId(), instrument).last(decimal(fields.get("last")))
                                     .bid(decimal(fields.get("bid"))).ask(decimal(fields.get("ask")))
                                     .receivedAt(context.clock().instant()).build());
                         }

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The emulator mode of the test-only exchange: acks, nacks, pongs, heartbeats, REST ticker and instruments. */
@@ -33,9 +35,21 @@ final class TestSimulator implements ExchangeSimulator, EmulatorHandler {
     /** Receive times (nanoTime) of every subscribe message, for the pacing test. */
     final List<Long> subscribeTimes = new CopyOnWriteArrayList<>();
     volatile boolean answerPings = true;
+    /** When set, the instrument list is answered only once this opens (or after 10 s). */
+    volatile CountDownLatch holdInstrumentList;
+    /** Counts down when the instrument list is asked for. */
+    final CountDownLatch instrumentListAsked = new CountDownLatch(1);
     volatile boolean sendWelcome;
 
+    private final String exchangeId;
+
     TestSimulator() {
+        this("test");
+    }
+
+    /** A simulator for the test exchange under another id ({@link TestExchange.Second}). */
+    TestSimulator(String exchangeId) {
+        this.exchangeId = exchangeId;
         this.server = EmulatorServer.start(this);
     }
 
@@ -82,6 +96,15 @@ final class TestSimulator implements ExchangeSimulator, EmulatorHandler {
     @Override
     public HttpReply onHttp(HttpCall call) {
         if (call.path().equals("/instruments")) {
+            instrumentListAsked.countDown();
+            CountDownLatch hold = holdInstrumentList;
+            if (hold != null) {
+                try {
+                    hold.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return HttpReply.json(String.join(",", LISTED));
         }
         if (call.path().equals("/ticker")) {
@@ -99,7 +122,7 @@ final class TestSimulator implements ExchangeSimulator, EmulatorHandler {
 
     @Override
     public String exchangeId() {
-        return "test";
+        return exchangeId;
     }
 
     @Override

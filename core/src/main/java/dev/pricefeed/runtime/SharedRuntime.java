@@ -1,0 +1,224 @@
+package dev.pricefeed.runtime;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the feeds of one process share: one control thread ({@code pricefeed-control}), one I/O pool
+ * ({@code pricefeed-io-N}) and one HTTP client. Feeds hold a {@link Lease}; when the last lease is closed every thread
+ * is stopped before {@code close()} returns, the HTTP client's included, and the next feed starts a fresh set.
+ *
+ * <p>Nothing here starts a thread until it is used: the executors start theirs on the first task, and the HTTP client
+ * is built on the first request. So a feed whose construction fails after taking a lease leaves nothing behind.
+ *
+ * <p>Why the HTTP client needs care: Java 17 cannot close an {@link HttpClient}; its selector thread lives until the
+ * client is garbage collected. The client is built on a thread of our own thread group, so its selector thread joins
+ * that group and can be interrupted (which makes it close its selector and end) when the last feed is gone; its
+ * other work runs on our I/O pool.
+ */
+final class SharedRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedRuntime.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+    private static final Object LOCK = new Object();
+    private static SharedRuntime current;
+
+    private final ScheduledThreadPoolExecutor control;
+    private final ThreadPoolExecutor io;
+    private final ThreadGroup httpThreads = new ThreadGroup("pricefeed-http");
+    /** HTTP requests waiting for an answer: failed when the runtime stops, so no caller waits for ever. */
+    private final Set<CompletableFuture<?>> requests = ConcurrentHashMap.newKeySet();
+    /** Every pool thread made, so that stopping can wait until each has really ended. */
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private int users;
+    private HttpClient httpClient;
+    private boolean stopped;
+
+    private SharedRuntime() {
+        control = new ScheduledThreadPoolExecutor(1, daemon("pricefeed-control", false, threads));
+        control.setRemoveOnCancelPolicy(true);
+        // Idle I/O threads go after a while: a feed at rest needs none.
+        io = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemon("pricefeed-io", true, threads));
+    }
+
+    /** Takes a share of the process's runtime, starting a new one when none is running. */
+    static Lease acquire() {
+        synchronized (LOCK) {
+            if (current == null) {
+                current = new SharedRuntime();
+            }
+            current.users++;
+            return new Lease(current);
+        }
+    }
+
+    /** How many leases are open right now (for tests and diagnostics). */
+    static int users() {
+        synchronized (LOCK) {
+            return current == null ? 0 : current.users;
+        }
+    }
+
+    private void release() {
+        synchronized (LOCK) {
+            if (--users > 0) {
+                return;
+            }
+            if (current == this) {
+                current = null;
+            }
+            stopped = true;
+        }
+        stop();
+    }
+
+    /** The process's HTTP client, built on first use; fails once the runtime has stopped. */
+    HttpClient httpClient() {
+        synchronized (LOCK) {
+            if (stopped) {
+                throw new IllegalStateException("the feed is closed");
+            }
+            if (httpClient == null) {
+                httpClient = buildHttpClient();
+            }
+            return httpClient;
+        }
+    }
+
+    private HttpClient buildHttpClient() {
+        HttpClient[] built = new HttpClient[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread builder = new Thread(httpThreads, () -> {
+            try {
+                built[0] = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .executor(io)
+                        .build();
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "pricefeed-http-setup");
+        builder.setDaemon(true);
+        builder.start();
+        boolean interrupted = false;
+        while (builder.isAlive()) {
+            try {
+                builder.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return built[0];
+    }
+
+    private void stop() {
+        for (CompletableFuture<?> request : requests) {
+            request.completeExceptionally(new IOException("the feed was closed while this request waited"));
+        }
+        control.shutdownNow();
+        io.shutdown();
+        List<Thread> ending = new ArrayList<>();
+        Thread[] found = new Thread[16];
+        int count = httpThreads.enumerate(found);
+        for (int i = 0; i < count; i++) {
+            ending.add(found[i]);
+            // The selector ends its loop when interrupted and closes its channels on the way out.
+            found[i].interrupt();
+        }
+        try {
+            if (!control.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("the control thread did not stop within {} ms", STOP_WAIT.toMillis());
+            }
+            if (!io.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                io.shutdownNow();
+                if (!io.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("I/O threads still busy {} ms after close", 2 * STOP_WAIT.toMillis());
+                }
+            }
+            // A pool reports termination a moment before its threads have returned: wait for each to end.
+            ending.addAll(threads);
+            ending.remove(Thread.currentThread());
+            for (Thread thread : ending) {
+                thread.join(STOP_WAIT.toMillis());
+                if (thread.isAlive()) {
+                    LOG.warn("thread {} did not stop within {} ms", thread.getName(),
+                            STOP_WAIT.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            io.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name, boolean numbered, Set<Thread> made) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, numbered ? name + "-" + count.incrementAndGet() : name);
+            thread.setDaemon(true);
+            made.removeIf(old -> !old.isAlive());
+            made.add(thread);
+            return thread;
+        };
+    }
+
+    /** One feed's share of the runtime; closing it more than once does nothing. */
+    static final class Lease implements AutoCloseable {
+        private final SharedRuntime runtime;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final HttpClient httpClient;
+
+        private Lease(SharedRuntime runtime) {
+            this.runtime = runtime;
+            this.httpClient = new DeferredHttpClient(runtime::httpClient, runtime.requests);
+        }
+
+        /** The shared control scheduler: one thread, serial; never block on it. */
+        ScheduledThreadPoolExecutor control() {
+            return runtime.control;
+        }
+
+        /** The shared pool for blocking work: bootstrap requests, handshakes, REST polls. */
+        ExecutorService io() {
+            return runtime.io;
+        }
+
+        /** The shared HTTP client; it is built (and its thread started) on the first request. */
+        HttpClient httpClient() {
+            return httpClient;
+        }
+
+        /** Gives the share back; the last one stops every shared thread before returning. */
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                runtime.release();
+            }
+        }
+    }
+}
