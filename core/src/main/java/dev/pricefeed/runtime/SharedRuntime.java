@@ -41,7 +41,8 @@ final class SharedRuntime {
 
     private final ScheduledThreadPoolExecutor control;
     private final ThreadPoolExecutor io;
-    private final ThreadGroup httpThreads = new ThreadGroup("pricefeed-http");
+    /** The group the HTTP client's threads are born in; daemon, so it goes away with its last thread. */
+    private ThreadGroup httpThreads;
     /** HTTP requests waiting for an answer: failed when the runtime stops, so no caller waits for ever. */
     private final Set<CompletableFuture<?>> requests = ConcurrentHashMap.newKeySet();
     /** Every pool thread made, so that stopping can wait until each has really ended. */
@@ -105,6 +106,8 @@ final class SharedRuntime {
     private HttpClient buildHttpClient() {
         HttpClient[] built = new HttpClient[1];
         RuntimeException[] failed = new RuntimeException[1];
+        httpThreads = new ThreadGroup("pricefeed-http");
+        httpThreads.setDaemon(true);
         Thread builder = new Thread(httpThreads, () -> {
             try {
                 built[0] = HttpClient.newBuilder()
@@ -144,7 +147,11 @@ final class SharedRuntime {
         io.shutdown();
         List<Thread> ending = new ArrayList<>();
         Thread[] found = new Thread[16];
-        int count = httpThreads.enumerate(found);
+        ThreadGroup group;
+        synchronized (LOCK) {
+            group = httpThreads;
+        }
+        int count = group == null ? 0 : group.enumerate(found);
         for (int i = 0; i < count; i++) {
             ending.add(found[i]);
             // The selector ends its loop when interrupted and closes its channels on the way out.

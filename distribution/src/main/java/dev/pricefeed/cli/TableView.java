@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,7 @@ final class TableView implements AutoCloseable {
     private final LineOutput out;
     private final Clock clock;
     private final Supplier<List<String>> extra;
-    private final Map<String, String> lastEvents = new ConcurrentHashMap<>();
+    private final StatusNotes notes = new StatusNotes();
     private static final long RATE_WINDOW_NANOS = 5_000_000_000L;
     private final Map<String, java.util.ArrayDeque<long[]>> frameSamples = new HashMap<>();
     private ScheduledExecutorService timer;
@@ -43,19 +42,9 @@ final class TableView implements AutoCloseable {
         this.extra = Objects.requireNonNull(extra, "extra is null");
     }
 
-    /** Remembers the newest state change or error of a feed for its status line. */
+    /** Remembers the newest state change and error of a feed for its status line. */
     void event(FeedEvent event) {
-        String text = null;
-        if (event instanceof FeedEvent.StateChanged change) {
-            text = change.from() + " -> " + change.to() + (change.reason() == null ? "" : " (" + change.reason() + ")");
-        } else if (event instanceof FeedEvent.Error error) {
-            text = "error: " + error.message();
-        } else if (event instanceof FeedEvent.SubscriptionFailed failed) {
-            text = "subscription refused: " + failed.instrument() + " " + failed.reason();
-        }
-        if (text != null) {
-            lastEvents.put(event.exchange(), text);
-        }
+        notes.record(event);
     }
 
     /** Starts redrawing the feeds' table. */
@@ -87,7 +76,7 @@ final class TableView implements AutoCloseable {
             long[] oldest = samples.peekFirst();
             long rate = now > oldest[1] ? (metrics.frames() - oldest[0]) * 10_000_000_000L / (now - oldest[1]) : 0;
             statuses.add(new FeedStatus(feed.exchange(), feed.state(), rate, metrics.reconnects(),
-                    metrics.lastFrameAge(), lastEvents.get(feed.exchange())));
+                    metrics.lastFrameAge(), notes.lastChange(feed.exchange()), notes.why(feed.exchange())));
         }
         ticks.sort(Comparator.comparing(Tick::exchange).thenComparing(Tick::instrument));
         List<String> lines = new ArrayList<>(TerminalTable.lines(ticks, statuses, clock.instant()));

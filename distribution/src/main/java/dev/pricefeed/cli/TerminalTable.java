@@ -83,6 +83,9 @@ final class TerminalTable {
         if (status.lastEvent() != null) {
             line.append(" | ").append(status.lastEvent());
         }
+        if (status.why() != null) {
+            line.append(" | why: ").append(status.why());
+        }
         return line.toString();
     }
 

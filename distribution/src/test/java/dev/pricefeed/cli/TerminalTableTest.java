@@ -42,15 +42,17 @@ class TerminalTableTest {
     @Test
     void eachFeedHasAStatusLine() {
         FeedStatus status = new FeedStatus("kraken", FeedState.BACKOFF, 123, 2, Duration.ofSeconds(12),
-                "CONNECTING -> BACKOFF (retry 1 of 10 in 5 s)");
+                "CONNECTING -> BACKOFF (retry 1 of 10 in 5 s)",
+                "cannot connect: cannot resolve ws.kraken.com — is the network up?");
 
         List<String> lines = TerminalTable.lines(List.of(), List.of(status), NOW);
 
         assertThat(lines).contains("(waiting for the first prices)",
                 "kraken: BACKOFF | 12.3 frames/s | reconnects 2 | last frame 12s ago"
-                        + " | CONNECTING -> BACKOFF (retry 1 of 10 in 5 s)");
+                        + " | CONNECTING -> BACKOFF (retry 1 of 10 in 5 s)"
+                        + " | why: cannot connect: cannot resolve ws.kraken.com — is the network up?");
         assertThat(TerminalTable.lines(List.of(), List.of(new FeedStatus("kucoin", FeedState.CONNECTING, 0, 0, null,
-                null)), NOW)).contains("kucoin: CONNECTING | 0.0 frames/s | reconnects 0 | last frame none yet");
+                null, null)), NOW)).contains("kucoin: CONNECTING | 0.0 frames/s | reconnects 0 | last frame none yet");
     }
 
     @Test

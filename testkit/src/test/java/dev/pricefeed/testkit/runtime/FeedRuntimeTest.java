@@ -444,13 +444,14 @@ class FeedRuntimeTest {
     @Test
     @DisplayName("close() ends in CLOSED, closes the socket and stops the feed's threads")
     void closeStopsEverything() {
+        List<String> before = RuntimeThreads.live();
         start(builder());
         awaitSubscribed(BTC, 1);
         EmulatorConnection connection = simulator.server().awaitConnection(1, WAIT);
         feed.close();
         assertThat(feed.state()).isEqualTo(FeedState.CLOSED);
         await().atMost(WAIT).until(() -> !connection.isOpen());
-        await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("pricefeed-test-control") && t.isAlive()));
+        // gone when close() returned: the shared control and I/O threads, the listener thread, the HTTP client's
+        assertThat(RuntimeThreads.live()).isEqualTo(before);
     }
 }
