@@ -52,11 +52,14 @@ final class SharedRuntime {
     private boolean stopped;
 
     private SharedRuntime() {
-        control = new ScheduledThreadPoolExecutor(1, daemon("pricefeed-control", false, threads));
+        // Pool threads are made in the group of the thread that starts the runtime, never in the HTTP client's group
+        // (a pool thread started by the client would otherwise land there, and so would the threads it starts).
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        control = new ScheduledThreadPoolExecutor(1, daemon(group, "pricefeed-control", false, threads));
         control.setRemoveOnCancelPolicy(true);
         // Idle I/O threads go after a while: a feed at rest needs none.
         io = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemon("pricefeed-io", true, threads));
+                daemon(group, "pricefeed-io", true, threads));
     }
 
     /** Takes a share of the process's runtime, starting a new one when none is running. */
@@ -153,9 +156,11 @@ final class SharedRuntime {
         }
         int count = group == null ? 0 : group.enumerate(found);
         for (int i = 0; i < count; i++) {
-            ending.add(found[i]);
-            // The selector ends its loop when interrupted and closes its channels on the way out.
-            found[i].interrupt();
+            if (found[i].getName().endsWith("-SelectorManager")) {
+                ending.add(found[i]);
+                // The selector ends its loop when interrupted and closes its channels on the way out.
+                found[i].interrupt();
+            }
         }
         try {
             if (!control.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -183,10 +188,10 @@ final class SharedRuntime {
         }
     }
 
-    private static ThreadFactory daemon(String name, boolean numbered, Set<Thread> made) {
+    private static ThreadFactory daemon(ThreadGroup group, String name, boolean numbered, Set<Thread> made) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, numbered ? name + "-" + count.incrementAndGet() : name);
+            Thread thread = new Thread(group, runnable, numbered ? name + "-" + count.incrementAndGet() : name);
             thread.setDaemon(true);
             made.removeIf(old -> !old.isAlive());
             made.add(thread);

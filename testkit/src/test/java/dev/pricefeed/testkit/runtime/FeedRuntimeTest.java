@@ -29,7 +29,7 @@ class FeedRuntimeTest {
 
     private static final Instrument BTC = Instrument.of("BTC/USD");
     private static final Instrument ETH = Instrument.of("ETH/USD");
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final TestSimulator simulator = new TestSimulator();
     private final List<FeedEvent> events = new CopyOnWriteArrayList<>();
@@ -177,7 +177,8 @@ class FeedRuntimeTest {
     @Test
     @DisplayName("application pings keep a quiet connection alive; unanswered pings make it dead")
     void applicationPings() {
-        start(builder().option("ping-ms", "100").option("liveness-ms", "5000"));
+        // a pong may take longer than 100 ms on a loaded machine: the deadline is generous, the pings frequent
+        start(builder().option("ping-ms", "100").option("pong-timeout-ms", "2000").option("liveness-ms", "5000"));
         awaitSubscribed(BTC, 1);
         EmulatorConnection first = simulator.server().awaitConnection(1, WAIT);
         first.awaitReceived(text -> text.contains("\"op\":\"ping\""), WAIT);

@@ -47,7 +47,8 @@ import java.util.zip.GZIPInputStream;
  * A test-only exchange ("test") with a tiny JSON protocol, used to test the runtime against the emulator. Its
  * behaviour is tuned with options: {@code max-weight}, {@code per-message}, {@code rate} (messages per second),
  * {@code lifetime-ms}, {@code ping-ms} (application ping), {@code liveness-ms}, {@code welcome} (wait for welcome),
- * {@code event-trigger} ({@code trades} or {@code bbo}, checked on create), {@code crash-on-create}.
+ * {@code event-trigger} ({@code trades} or {@code bbo}, checked on create), {@code crash-on-create},
+ * {@code pong-timeout-ms} (default: {@code ping-ms}).
  */
 public class TestExchange implements ExchangeProvider {
 
@@ -144,7 +145,8 @@ public class TestExchange implements ExchangeProvider {
             Duration liveness = Duration.ofMillis(option("liveness-ms"));
             long pingFrames = option("ping-frames-ms");
             KeepAlive keepAlive = ping > 0
-                    ? KeepAlive.applicationPing(Duration.ofMillis(ping), Duration.ofMillis(ping), liveness)
+                    ? KeepAlive.applicationPing(Duration.ofMillis(ping),
+                            Duration.ofMillis(option("pong-timeout-ms", ping)), liveness)
                     : pingFrames > 0
                     ? KeepAlive.pingFrames(Duration.ofMillis(pingFrames), Duration.ofMillis(pingFrames * 3), liveness)
                     : KeepAlive.serverHeartbeats(liveness);
