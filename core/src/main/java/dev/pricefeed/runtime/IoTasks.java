@@ -6,13 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One feed's blocking work (bootstrap requests, handshakes, REST polls, socket closes) on the process's shared I/O
- * pool. {@link #stop} refuses new work, waits a little for what is running and interrupts what is still running, so
- * no task of a closed feed goes on.
+ * pool. {@link #stop} refuses new work, lets what was already handed in run (closing a socket is such work), waits a
+ * little for it and interrupts what is still running, so no task of a closed feed goes on.
  */
 final class IoTasks implements Executor {
 
@@ -21,6 +22,8 @@ final class IoTasks implements Executor {
     private final String exchange;
     private final ExecutorService shared;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    /** Tasks handed in and not finished, queued ones included. */
+    private final AtomicInteger unfinished = new AtomicInteger();
     private final Object idle = new Object();
     private volatile boolean stopped;
 
@@ -35,29 +38,38 @@ final class IoTasks implements Executor {
         if (stopped) {
             throw new RejectedExecutionException(exchange + " feed is closed");
         }
-        shared.execute(() -> {
-            Thread self = Thread.currentThread();
-            running.add(self);
-            try {
-                if (!stopped) {
+        unfinished.incrementAndGet();
+        try {
+            shared.execute(() -> {
+                Thread self = Thread.currentThread();
+                running.add(self);
+                try {
                     task.run();
+                } finally {
+                    running.remove(self);
+                    Thread.interrupted(); // an interrupt from stop() must not reach the pool's next task
+                    finished();
                 }
-            } finally {
-                running.remove(self);
-                Thread.interrupted(); // an interrupt from stop() must not reach the pool's next task
-                synchronized (idle) {
-                    idle.notifyAll();
-                }
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            finished();
+            throw e;
+        }
     }
 
-    /** Refuses new work, waits up to {@code grace} for running work, then interrupts what is left. */
+    private void finished() {
+        unfinished.decrementAndGet();
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
+
+    /** Refuses new work, waits up to {@code grace} for the work handed in, then interrupts what still runs. */
     void stop(Duration grace) {
         stopped = true;
         long deadline = System.nanoTime() + grace.toNanos();
         synchronized (idle) {
-            while (!running.isEmpty()) {
+            while (unfinished.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
