@@ -393,9 +393,4 @@ public final class FeedEngine {
             return config.maxReconnectAttempts();
         }
     }
-
-    /** A readable one-line account of an error (kept here for the transports that use it). */
-    static String describe(Throwable error) {
-        return ErrorText.describe(error);
-    }
 }

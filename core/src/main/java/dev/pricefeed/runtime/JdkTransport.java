@@ -132,7 +132,7 @@ final class JdkTransport implements WebSocketTransport {
         if (error instanceof HttpTimeoutException) {
             return "no handshake within the timeout";
         }
-        return FeedEngine.describe(error);
+        return ErrorText.describe(error);
     }
 
     @Override

@@ -58,7 +58,7 @@ final class TyrusTransport implements WebSocketTransport {
             Session session = client.connectToServer(adapter, config, uri);
             return new TyrusLink(session, adapter);
         } catch (DeploymentException | RuntimeException e) {
-            throw new IOException("cannot open " + withoutQuery(uri) + ": " + FeedEngine.describe(e), e);
+            throw new IOException("cannot open " + withoutQuery(uri) + ": " + ErrorText.describe(e), e);
         }
     }
 
