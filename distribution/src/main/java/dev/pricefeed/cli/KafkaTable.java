@@ -59,7 +59,7 @@ final class KafkaTable implements AutoCloseable {
         long rate = now > oldest[1] ? (records - oldest[0]) * 10_000_000_000L / (now - oldest[1]) : 0;
         Duration age = cache.lastRecordAt().map(at -> Duration.between(at, clock.instant())).orElse(null);
         FeedStatus status = new FeedStatus(source, cache.restored() ? FeedState.STREAMING : FeedState.CONNECTING,
-                rate, 0, age, cache.duplicates() == 0 ? null : cache.duplicates() + " duplicates dropped");
+                rate, 0, age, cache.duplicates() == 0 ? null : cache.duplicates() + " duplicates dropped", null);
         out.print(TerminalTable.frame(TerminalTable.lines(ticks, List.of(status), clock.instant())));
     }
 
