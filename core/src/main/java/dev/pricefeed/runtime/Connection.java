@@ -99,10 +99,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
 
     String uriForLog() {
         ConnectionSession s = session;
-        if (s == null) {
-            return "?";
-        }
-        return TyrusTransport.withoutQuery(s.uri());
+        return s == null ? "?" : TyrusTransport.withoutQuery(s.uri());
     }
 
     // ---------------------------------------------------------------- control thread
