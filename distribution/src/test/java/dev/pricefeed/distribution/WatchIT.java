@@ -94,7 +94,7 @@ class WatchIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(run.out())
                 .contains("\"instrument\":\"BTC/USD\",\"last\":\"67000.5\""));
         assertThat(run.err()).contains("\"to\":\"BACKOFF\"", "retry 1 of 2", "\"to\":\"POLLING\"",
-                "\"type\":\"error\"", "Connection refused");
+                "\"type\":\"error\"", "cannot connect: connection refused by 127.0.0.1:");
 
         run.interrupt();
 
