@@ -80,7 +80,7 @@ class FeedThreadsTest {
             MarketDataService.Builder service = MarketDataService.builder()
                     .feed(builder())
                     .feed(second.pointAt(PriceFeed.builder().exchange("test2").instruments(BTC)
-                            .environment(Map.of()).option("crash-on-create", "yes")));
+                            .environment(Map.of()).option("crash-on-create", "true")));
             assertThatThrownBy(service::build).isInstanceOf(IllegalStateException.class)
                     .hasMessage("the test plugin crashed while being created");
             assertThat(RuntimeThreads.live()).isEqualTo(before);

@@ -91,17 +91,21 @@ public class TestExchange implements ExchangeProvider {
                 OptionSpec.integer("ping-frames-ms", 0, 0, Integer.MAX_VALUE, "ping frame interval, 0 for none"),
                 OptionSpec.integer("liveness-ms", 2000, 1, Integer.MAX_VALUE, "liveness timeout"),
                 OptionSpec.flag("welcome", false, "wait for a welcome before subscribing"),
-                OptionSpec.text("token", "", "a token added to the WebSocket URI"));
+                OptionSpec.text("token", "", "a token added to the WebSocket URI"),
+                OptionSpec.integer("pong-timeout-ms", 0, 0, Integer.MAX_VALUE, "pong deadline, 0 for ping-ms"),
+                // checked by create(), not declared with allowed values, to test a refusal at creation
+                OptionSpec.text("event-trigger", "trades", "trades or bbo"),
+                OptionSpec.flag("crash-on-create", false, "create() throws IllegalStateException"));
     }
 
     @Override
     public ExchangeConnector create(ExchangeContext context) {
         // Options read when the connector is made, as real plugins do: a bad value is refused here
-        String trigger = context.option("event-trigger").orElse("trades");
+        String trigger = context.options().string("event-trigger");
         if (!trigger.equals("trades") && !trigger.equals("bbo")) {
             throw new IllegalArgumentException("event-trigger must be trades or bbo, got " + trigger);
         }
-        if (context.option("crash-on-create").isPresent()) {
+        if (context.options().bool("crash-on-create")) {
             throw new IllegalStateException("the test plugin crashed while being created");
         }
         return new Connector(context);
@@ -146,7 +150,7 @@ public class TestExchange implements ExchangeProvider {
             long pingFrames = option("ping-frames-ms");
             KeepAlive keepAlive = ping > 0
                     ? KeepAlive.applicationPing(Duration.ofMillis(ping),
-                            Duration.ofMillis(option("pong-timeout-ms", ping)), liveness)
+                            Duration.ofMillis(option("pong-timeout-ms") > 0 ? option("pong-timeout-ms") : ping), liveness)
                     : pingFrames > 0
                     ? KeepAlive.pingFrames(Duration.ofMillis(pingFrames), Duration.ofMillis(pingFrames * 3), liveness)
                     : KeepAlive.serverHeartbeats(liveness);
