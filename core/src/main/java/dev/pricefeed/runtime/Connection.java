@@ -114,7 +114,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         lastPingNanos = now;
         Duration period = liveness;
         if (keepAlive.ping() != KeepAlive.Ping.NONE) {
-            period = shortest(period, keepAlive.pingInterval(), keepAlive.pongTimeout());
+            period = Durations.shortest(period, keepAlive.pingInterval(), keepAlive.pongTimeout());
         }
         Duration check = Durations.clamp(period.dividedBy(4), Duration.ofMillis(10), Duration.ofSeconds(1));
         keepAliveTask = host.control().every(check, this::checkAlive);
@@ -142,11 +142,6 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         if (started) {
             subscribe();
         }
-    }
-
-    private static Duration shortest(Duration a, Duration b, Duration c) {
-        Duration m = a.compareTo(b) <= 0 ? a : b;
-        return m.compareTo(c) <= 0 ? m : c;
     }
 
     /** Sends the subscriptions in batches the connector accepts, paced to its message rate. */
@@ -290,19 +285,9 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         if (disposed) {
             return;
         }
-        long now = System.nanoTime();
-        lastFrameNanos = now;
-        int bytes = data.remaining();
+        lastFrameNanos = System.nanoTime();
         receivedAt = host.clock().instant();
-        boolean read;
-        try {
-            read = parser.parseBinary(data, this);
-        } catch (RuntimeException e) {
-            host.data().binaryFrame(bytes, true);
-            host.data().parseError("<binary frame of " + bytes + " bytes>", e);
-            return;
-        }
-        host.data().binaryFrame(bytes, read);
+        host.data().binary(data, parser, this);
     }
 
     @Override

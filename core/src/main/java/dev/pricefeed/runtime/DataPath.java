@@ -6,7 +6,10 @@ import dev.pricefeed.FeedEvent;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
+import dev.pricefeed.spi.MessageParser;
+import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.Subscription;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -57,6 +60,20 @@ final class DataPath {
             LOG.warn("{}: skipped a frame that could not be parsed ({} so far): {}: {}", exchange, logged,
                     error.toString(), ErrorText.abbreviate(frame));
         }
+    }
+
+    /** A binary frame arrived: the connector's parser may read it; a throw is a parse error, never a reconnect. */
+    void binary(ByteBuffer data, MessageParser parser, ParseSink sink) {
+        int bytes = data.remaining();
+        boolean read;
+        try {
+            read = parser.parseBinary(data, sink);
+        } catch (RuntimeException e) {
+            binaryFrame(bytes, true);
+            parseError("<binary frame of " + bytes + " bytes>", e);
+            return;
+        }
+        binaryFrame(bytes, read);
     }
 
     /** A binary frame arrived: counted; one the connector's parser did not read is skipped, the first logged. */

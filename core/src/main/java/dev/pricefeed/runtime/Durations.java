@@ -17,4 +17,10 @@ final class Durations {
     static Duration clamp(Duration value, Duration min, Duration max) {
         return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
     }
+
+    /** The shortest of three durations. */
+    static Duration shortest(Duration a, Duration b, Duration c) {
+        Duration m = a.compareTo(b) <= 0 ? a : b;
+        return m.compareTo(c) <= 0 ? m : c;
+    }
 }
