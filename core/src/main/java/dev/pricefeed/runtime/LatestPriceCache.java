@@ -31,7 +31,8 @@ public final class LatestPriceCache implements PriceCache {
     /** Merges a tick from a slower statistics message by freshness and returns the merged tick. */
     public Tick applyStatistics(Tick update) {
         return entries.compute(update.instrument(),
-                (instrument, old) -> old == null ? Entry.first(update) : old.statistics(update)).tick();
+                (instrument, old) -> old == null ? Entry.first(update).markStatistics(update) : old.statistics(update))
+                .tick();
     }
 
     @Override
@@ -52,27 +53,42 @@ public final class LatestPriceCache implements PriceCache {
 
     /**
      * A merged tick with the exchange time at which each quote group (last, bid, ask) was set, or {@code null} where
-     * the update that set it carried no exchange time (then only real-time updates replace it).
+     * the update that set it carried no exchange time (then only real-time updates replace it), and which groups a
+     * statistics update set ({@code LAST}, {@code BID}, {@code ASK} bits).
      */
-    private record Entry(Tick tick, Instant lastAt, Instant bidAt, Instant askAt) {
+    private record Entry(Tick tick, Instant lastAt, Instant bidAt, Instant askAt, int fromStatistics) {
+
+        private static final int LAST = 1;
+        private static final int BID = 2;
+        private static final int ASK = 4;
 
         static Entry first(Tick update) {
             Instant at = update.exchangeTime();
             return new Entry(update, update.last() != null ? at : null, update.bid() != null ? at : null,
-                    update.ask() != null ? at : null);
+                    update.ask() != null ? at : null, 0);
+        }
+
+        /** The same entry with the quote groups {@code update} carries marked as set by statistics. */
+        Entry markStatistics(Tick update) {
+            int set = (update.last() != null ? LAST : 0) | (update.bid() != null ? BID : 0)
+                    | (update.ask() != null ? ASK : 0);
+            return new Entry(tick, lastAt, bidAt, askAt, fromStatistics | set);
         }
 
         Entry realTime(Tick update) {
             Instant at = update.exchangeTime();
+            int realTimeFields = (update.last() != null ? LAST : 0) | (update.bid() != null ? BID : 0)
+                    | (update.ask() != null ? ASK : 0);
             return new Entry(tick.merge(update), update.last() != null ? at : lastAt,
-                    update.bid() != null ? at : bidAt, update.ask() != null ? at : askAt);
+                    update.bid() != null ? at : bidAt, update.ask() != null ? at : askAt,
+                    fromStatistics & ~realTimeFields);
         }
 
         Entry statistics(Tick update) {
             Instant at = update.exchangeTime();
-            boolean last = fills(tick.last(), lastAt, update.last(), at);
-            boolean bid = fills(tick.bid(), bidAt, update.bid(), at);
-            boolean ask = fills(tick.ask(), askAt, update.ask(), at);
+            boolean last = fills(tick.last(), lastAt, (fromStatistics & LAST) != 0, update.last(), at);
+            boolean bid = fills(tick.bid(), bidAt, (fromStatistics & BID) != 0, update.bid(), at);
+            boolean ask = fills(tick.ask(), askAt, (fromStatistics & ASK) != 0, update.ask(), at);
             Tick merged = new Tick(tick.exchange(), tick.instrument(),
                     last ? update.last() : tick.last(), last ? update.lastSize() : tick.lastSize(),
                     bid ? update.bid() : tick.bid(), bid ? update.bidSize() : tick.bidSize(),
@@ -81,18 +97,27 @@ public final class LatestPriceCache implements PriceCache {
                     pick(update.low(), tick.low()), pick(update.volume(), tick.volume()),
                     pick(update.quoteVolume(), tick.quoteVolume()), pick(update.vwap(), tick.vwap()),
                     newest(tick.exchangeTime(), at), update.receivedAt(), tick.sequence());
-            return new Entry(merged, last ? at : lastAt, bid ? at : bidAt, ask ? at : askAt);
+            int set = (last ? LAST : 0) | (bid ? BID : 0) | (ask ? ASK : 0);
+            return new Entry(merged, last ? at : lastAt, bid ? at : bidAt, ask ? at : askAt, fromStatistics | set);
         }
 
-        /** Whether a statistics value replaces the cached one: nothing cached, or cached at a known, older time. */
-        private static boolean fills(Object cached, Instant cachedAt, Object offered, Instant offeredAt) {
+        /**
+         * Whether a statistics value replaces the cached one: nothing cached, or cached at a known time that is older
+         * (a real-time value) or not newer (a value of an earlier statistics message: two in one millisecond arrive in
+         * order, and the later one is the newer).
+         */
+        private static boolean fills(Object cached, Instant cachedAt, boolean cachedFromStatistics, Object offered,
+                Instant offeredAt) {
             if (offered == null) {
                 return false;
             }
             if (cached == null) {
                 return true;
             }
-            return cachedAt != null && offeredAt != null && offeredAt.isAfter(cachedAt);
+            if (cachedAt == null || offeredAt == null) {
+                return false;
+            }
+            return cachedFromStatistics ? !offeredAt.isBefore(cachedAt) : offeredAt.isAfter(cachedAt);
         }
 
         private static <T> T pick(T newer, T older) {

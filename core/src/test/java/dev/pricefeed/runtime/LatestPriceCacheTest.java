@@ -90,4 +90,17 @@ class LatestPriceCacheTest {
         // a later real-time update still wins at once
         assertThat(cache.apply(at(50).bid(new BigDecimal("0.0022")).build()).bid()).isEqualTo(new BigDecimal("0.0022"));
     }
+
+    @Test
+    void aLaterStatisticsMessageOfTheSameMillisecondReplacesTheEarlierOne() {
+        LatestPriceCache cache = new LatestPriceCache("binance");
+        cache.applyStatistics(at(30).last(new BigDecimal("300")).build());
+        Tick merged = cache.applyStatistics(at(30).last(new BigDecimal("301")).build());
+
+        assertThat(merged.last()).isEqualTo(new BigDecimal("301"));
+        // a real-time quote of that same time is still not overwritten by statistics
+        cache.apply(at(30).last(new BigDecimal("302")).build());
+        assertThat(cache.applyStatistics(at(30).last(new BigDecimal("303")).build()).last())
+                .isEqualTo(new BigDecimal("302"));
+    }
 }
