@@ -43,11 +43,12 @@ final class TransportFloorClient implements Client {
 
     @Override
     public void start(URI websocket, URI rest, Arrivals arrivals) throws Exception {
-        FeedConfig config = FeedConfig.resolve("binance", List.of("BTC/USDT"), EnumSet.of(Channel.TICKER),
-                ConfigSources.builder().build());
-        scheduler = Executors.newSingleThreadScheduledExecutor();
         ExchangeProvider binance = ServiceLoader.load(ExchangeProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.id().equals("binance")).findFirst().orElseThrow();
+        // the plugin's declared options come with the config, as PriceFeed.build resolves them
+        FeedConfig config = FeedConfig.resolve("binance", List.of("BTC/USDT"), EnumSet.of(Channel.TICKER),
+                ConfigSources.builder().build(), binance.options());
+        scheduler = Executors.newSingleThreadScheduledExecutor();
         connector = binance.create(new DefaultExchangeContext(config, DefaultExchangeContext.newHttpClient(),
                 Clock.systemUTC(), scheduler));
         MessageParser parser = connector.newParser(Optional.empty());

@@ -35,14 +35,16 @@ final class ParserFixture implements AutoCloseable {
         if (instruments == null) {
             throw new IllegalArgumentException("no instruments known for " + exchange);
         }
+        ExchangeProvider provider = provider(exchange);
+        // the plugin's declared options come with the config, as PriceFeed.build resolves them
         FeedConfig config = FeedConfig.resolve(exchange, instruments, EnumSet.of(Channel.TICKER, Channel.TRADES),
-                ConfigSources.builder().build());
+                ConfigSources.builder().build(), provider.options());
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "parser-fixture-" + exchange);
             thread.setDaemon(true);
             return thread;
         });
-        connector = provider(exchange).create(new DefaultExchangeContext(config, DefaultExchangeContext.newHttpClient(),
+        connector = provider.create(new DefaultExchangeContext(config, DefaultExchangeContext.newHttpClient(),
                 Clock.systemUTC(), scheduler));
     }
 
