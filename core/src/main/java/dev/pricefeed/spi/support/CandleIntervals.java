@@ -32,6 +32,22 @@ public final class CandleIntervals {
         return new CandleIntervals(exchange, codes);
     }
 
+    /**
+     * The ladder Binance and KuCoin both serve (1, 3, 5, 15, 30 minutes; 1, 2, 4, 6, 8, 12 hours; 1 day), each named
+     * as a count followed by the exchange's unit word ({@code 15m} / {@code 15min}, {@code 4h} / {@code 4hour}).
+     */
+    public static CandleIntervals minuteHourDay(String exchange, String minute, String hour, String day) {
+        Map<Duration, String> codes = new TreeMap<>();
+        for (int minutes : new int[] {1, 3, 5, 15, 30}) {
+            codes.put(Duration.ofMinutes(minutes), minutes + minute);
+        }
+        for (int hours : new int[] {1, 2, 4, 6, 8, 12}) {
+            codes.put(Duration.ofHours(hours), hours + hour);
+        }
+        codes.put(Duration.ofDays(1), "1" + day);
+        return of(exchange, codes);
+    }
+
     /** The served intervals, shortest first. */
     public List<Duration> intervals() {
         return Collections.unmodifiableList(new ArrayList<>(codes.keySet()));

@@ -14,9 +14,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Binance candles from REST {@code GET /api/v3/klines?symbol=&interval=&startTime=&endTime=&limit=1000}: the range is
@@ -32,7 +30,7 @@ final class BinanceCandleHistory implements CandleHistory {
     static final int KLINES_WEIGHT = 2;
 
     /** Binance's intervals up to a day; 3d, 1w and 1M are left out (not aligned to the epoch). */
-    static final CandleIntervals INTERVALS = CandleIntervals.of(BinanceProvider.ID, intervalCodes());
+    static final CandleIntervals INTERVALS = CandleIntervals.minuteHourDay(BinanceProvider.ID, "m", "h", "d");
 
     private final HttpClient http;
     private final BinanceEndpoints endpoints;
@@ -48,17 +46,6 @@ final class BinanceCandleHistory implements CandleHistory {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    private static Map<Duration, String> intervalCodes() {
-        Map<Duration, String> codes = new LinkedHashMap<>();
-        for (int minutes : new int[] {1, 3, 5, 15, 30}) {
-            codes.put(Duration.ofMinutes(minutes), minutes + "m");
-        }
-        for (int hours : new int[] {1, 2, 4, 6, 8, 12}) {
-            codes.put(Duration.ofHours(hours), hours + "h");
-        }
-        codes.put(Duration.ofDays(1), "1d");
-        return codes;
-    }
 
     @Override
     public List<Duration> intervals() {

@@ -18,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * KuCoin candles from REST {@code GET /api/v1/market/candles?symbol=&type=&startAt=&endAt=}: the range is split into
@@ -36,7 +34,7 @@ final class KuCoinCandleHistory implements CandleHistory {
     static final int KLINES_WEIGHT = 3;
 
     /** KuCoin's intervals up to a day; 1week is left out (not aligned to the epoch). */
-    static final CandleIntervals INTERVALS = CandleIntervals.of(KuCoinProvider.ID, intervalCodes());
+    static final CandleIntervals INTERVALS = CandleIntervals.minuteHourDay(KuCoinProvider.ID, "min", "hour", "day");
 
     private final HttpClient http;
     private final URI rest;
@@ -53,17 +51,6 @@ final class KuCoinCandleHistory implements CandleHistory {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    private static Map<Duration, String> intervalCodes() {
-        Map<Duration, String> codes = new LinkedHashMap<>();
-        for (int minutes : new int[] {1, 3, 5, 15, 30}) {
-            codes.put(Duration.ofMinutes(minutes), minutes + "min");
-        }
-        for (int hours : new int[] {1, 2, 4, 6, 8, 12}) {
-            codes.put(Duration.ofHours(hours), hours + "hour");
-        }
-        codes.put(Duration.ofDays(1), "1day");
-        return codes;
-    }
 
     @Override
     public List<Duration> intervals() {
