@@ -369,6 +369,26 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     }
 
     @Override
+    public void resubscribeSeparately(List<Subscription> subscriptions) {
+        List<Subscription> again = List.copyOf(subscriptions);
+        host.control().run(() -> {
+            if (disposed) {
+                return;
+            }
+            List<Subscription> wanted = slot.active();
+            for (Subscription subscription : again) {
+                if (wanted.contains(subscription)) {
+                    for (String message : session.subscribeMessages(List.of(subscription))) {
+                        send(message);
+                    }
+                }
+            }
+            LOG.debug("{}: {} subscriptions of a refused message sent again one by one on connection {}",
+                    host.exchange(), again.size(), id);
+        });
+    }
+
+    @Override
     public void exchangeError(String code, String message) {
         host.data().error(code == null ? "exchange" : code, "the exchange says: " + message);
     }

@@ -6,6 +6,7 @@ import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import java.time.Instant;
+import java.util.List;
 
 /** Where a {@link MessageParser} reports what it read; every frame already counts as proof the socket is alive. */
 public interface ParseSink {
@@ -61,6 +62,15 @@ public interface ParseSink {
 
     /** The exchange refused a subscription with its own reason; it is not retried. {@code instrument} may be null. */
     void subscribeFailed(Channel channel, Instrument instrument, String reason);
+
+    /**
+     * The exchange refused a whole subscribe message for one of its subscriptions (Binance, KuCoin and Coinbase refuse
+     * the message, not the one entry): the runtime sends each of these again in a message of its own on the same
+     * connection, so the others stream and the refused one is answered, and reported, on its own. The default does
+     * nothing (a sink that sends nothing cannot resend).
+     */
+    default void resubscribeSeparately(List<Subscription> subscriptions) {
+    }
 
     /** An error frame not tied to one subscription, with the exchange's code (or null) and text. */
     void exchangeError(String code, String message);

@@ -202,7 +202,14 @@ public abstract class ConnectorFaultMatrix {
                         .singleElement().satisfies(e -> assertThat(((FeedEvent.SubscriptionFailed) e).instrument())
                                 .isEqualTo(refused)));
                 h.publishAndAwaitNumbered();
-                assertThat(h.feed.state()).isEqualTo(FeedState.STREAMING);
+                // a drop resubscribes what is still wanted: the refused one is not asked again, nor reported twice
+                int before = h.simulator.server().connectionsAccepted();
+                h.simulator.server().dropAll();
+                h.awaitNewConnectionStreaming(before);
+                assertThat(h.events).filteredOn(FeedEvent.SubscriptionFailed.class::isInstance).hasSize(1)
+                        .allSatisfy(e -> assertThat(((FeedEvent.SubscriptionFailed) e).reason()).isNotBlank());
+                assertThat(h.feed.metrics().reconnects()).as("reconnects: the drop only").isEqualTo(1);
+                assertThat(h.simulator.server().connectionsAccepted()).isEqualTo(before + 1);
             }
         }
     }

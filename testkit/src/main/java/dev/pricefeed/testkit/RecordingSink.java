@@ -9,6 +9,7 @@ import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.runtime.SequenceTracker;
 import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.Subscription;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,6 +58,8 @@ public final class RecordingSink implements ParseSink {
         SUBSCRIBED,
         /** {@link ParseSink#subscribeFailed(Channel, Instrument, String)}. */
         SUBSCRIBE_FAILED,
+        /** {@link ParseSink#resubscribeSeparately(List)}. */
+        RESUBSCRIBE_SEPARATELY,
         /** {@link ParseSink#exchangeError(String, String)}. */
         EXCHANGE_ERROR,
         /** {@link ParseSink#reconnectRequested(String)}. */
@@ -124,6 +127,7 @@ public final class RecordingSink implements ParseSink {
     private final List<SubscribeFailure> subscribeFailures = new ArrayList<>();
     private final List<ExchangeError> errors = new ArrayList<>();
     private final List<String> reconnects = new ArrayList<>();
+    private final List<Subscription> resentSeparately = new ArrayList<>();
     private final List<String> unknown = new ArrayList<>();
     // the runtime's own gap logic, so a parser test sees what a feed would
     private final SequenceTracker sequenceTracker = new SequenceTracker();
@@ -234,6 +238,12 @@ public final class RecordingSink implements ParseSink {
     }
 
     @Override
+    public void resubscribeSeparately(List<Subscription> subscriptions) {
+        called(Call.RESUBSCRIBE_SEPARATELY, subscriptions);
+        resentSeparately.addAll(subscriptions);
+    }
+
+    @Override
     public void exchangeError(String code, String message) {
         ExchangeError error = new ExchangeError(code, message);
         called(Call.EXCHANGE_ERROR, error);
@@ -300,6 +310,11 @@ public final class RecordingSink implements ParseSink {
     /** The exchange errors reported, in order. */
     public List<ExchangeError> errors() {
         return Collections.unmodifiableList(errors);
+    }
+
+    /** The subscriptions the parser asked to send again one by one, in order. */
+    public List<Subscription> resentSeparately() {
+        return Collections.unmodifiableList(resentSeparately);
     }
 
     /** The reasons of the reconnect requests, in order. */

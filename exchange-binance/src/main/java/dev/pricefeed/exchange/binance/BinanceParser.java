@@ -134,6 +134,12 @@ final class BinanceParser implements MessageParser {
             sink.exchangeError(code, msg == null ? "" : msg);
             return;
         }
+        if (request.subscriptions().size() > 1) {
+            // Binance refuses the whole SUBSCRIBE without saying which stream: each goes again on its own, so the
+            // others stream and the refused one is named by its own error reply
+            sink.resubscribeSeparately(request.subscriptions());
+            return;
+        }
         String reason = "Binance error " + code + ": " + (msg == null ? "" : msg);
         for (Subscription subscription : request.subscriptions()) {
             sink.subscribeFailed(subscription.channel(), subscription.instrument(), reason);

@@ -1,5 +1,6 @@
 package dev.pricefeed.exchange.binance;
 
+import dev.pricefeed.Instrument;
 import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
@@ -18,6 +19,13 @@ class BinanceContractTest extends ConnectorContractTest {
     @Override
     protected List<String> instruments() {
         return List.of("BTC/USDT", "ETH/USDT");
+    }
+
+    /** Binance refuses the whole SUBSCRIBE that names a refused stream; the connector sends the others again alone. */
+    @Override
+    protected boolean refuseTickerSubscription(ExchangeSimulator simulator, Instrument instrument) {
+        ((BinanceSimulator) simulator).refuseTicker(instrument);
+        return true;
     }
 
     /** Binance answers 429 when polled too fast, and 418 once an IP keeps going (a ban with Retry-After). */

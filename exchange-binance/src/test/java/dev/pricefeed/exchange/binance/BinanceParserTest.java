@@ -289,6 +289,20 @@ class BinanceParserTest {
     }
 
     @Test
+    void errorReplyToSeveralSubscriptionsSendsEachAgainAlone() {
+        BinanceSession session = session();
+        List<Subscription> both = List.of(new Subscription(Channel.TICKER, BNB_USDT),
+                new Subscription(Channel.TICKER, BNB_BTC));
+        session.subscribeMessages(both);
+
+        session.newParser().parse("{\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream\"},\"id\":1}", sink);
+
+        assertThat(sink.resentSeparately()).containsExactlyElementsOf(both);
+        assertThat(sink.subscribeFailures()).isEmpty();
+        assertThat(session.pendingRequests()).isZero();
+    }
+
+    @Test
     void nestedErrorReplyFailsTheSubscriptionsOfItsId() {
         BinanceSession session = session();
         session.subscribeMessages(List.of(new Subscription(Channel.TRADES, BNB_USDT)));

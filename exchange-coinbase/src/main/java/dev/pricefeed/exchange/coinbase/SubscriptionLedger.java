@@ -61,22 +61,27 @@ final class SubscriptionLedger {
     }
 
     /**
-     * Reports an error frame as failed subscriptions of every open product it names, and returns whether it named
-     * one; the message stays open so a later reply still lines up with it.
+     * Reports an error frame as failed subscriptions of the products it names, and returns whether it named one. The
+     * error answers the oldest open message naming one: Coinbase refuses that message whole, so it is closed and its
+     * other subscriptions are sent again, each on its own.
      */
     synchronized boolean refuse(String text, ParseSink sink) {
-        boolean named = false;
-        for (List<Subscription> message : open) {
-            for (Iterator<Subscription> it = message.iterator(); it.hasNext(); ) {
-                Subscription sub = it.next();
-                if (names(text, symbols.toNative(sub.instrument()))) {
-                    sink.subscribeFailed(sub.channel(), sub.instrument(), text);
-                    it.remove();
-                    named = true;
-                }
+        for (Iterator<List<Subscription>> messages = open.iterator(); messages.hasNext(); ) {
+            List<Subscription> message = messages.next();
+            List<Subscription> named = message.stream()
+                    .filter(sub -> names(text, symbols.toNative(sub.instrument()))).toList();
+            if (named.isEmpty()) {
+                continue;
             }
+            messages.remove();
+            named.forEach(sub -> sink.subscribeFailed(sub.channel(), sub.instrument(), text));
+            List<Subscription> others = message.stream().filter(sub -> !named.contains(sub)).toList();
+            if (!others.isEmpty()) {
+                sink.resubscribeSeparately(others);
+            }
+            return true;
         }
-        return named;
+        return false;
     }
 
     /** Whether {@code text} holds {@code productId} as a whole word ({@code BTC-USD} is not named by {@code BTC-USDT}). */

@@ -1,5 +1,6 @@
 package dev.pricefeed.exchange.coinbase;
 
+import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
@@ -24,5 +25,12 @@ class CoinbaseAdvancedTradeContractTest extends ConnectorContractTest {
     @Override
     protected PriceFeed.Builder tune(PriceFeed.Builder builder) {
         return builder.option("feed", "advanced-trade");
+    }
+
+    /** Coinbase refuses the whole subscribe message naming a bad product; the connector sends the others again. */
+    @Override
+    protected boolean refuseTickerSubscription(ExchangeSimulator simulator, Instrument instrument) {
+        ((CoinbaseSimulator) simulator).refuseTicker(instrument);
+        return true;
     }
 }

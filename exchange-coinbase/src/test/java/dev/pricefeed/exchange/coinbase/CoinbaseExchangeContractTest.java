@@ -1,5 +1,6 @@
 package dev.pricefeed.exchange.coinbase;
 
+import dev.pricefeed.Instrument;
 import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.coinbase.CoinbaseSimulator;
@@ -18,5 +19,12 @@ class CoinbaseExchangeContractTest extends ConnectorContractTest {
     @Override
     protected List<String> instruments() {
         return List.of("BTC/USD", "ETH/USD");
+    }
+
+    /** Coinbase refuses the whole subscribe message naming a bad product; the connector sends the others again. */
+    @Override
+    protected boolean refuseTickerSubscription(ExchangeSimulator simulator, Instrument instrument) {
+        ((CoinbaseSimulator) simulator).refuseTicker(instrument);
+        return true;
     }
 }

@@ -191,6 +191,7 @@ class CoinbaseParserTest {
         assertThat(sink.subscribeFailures())
                 .containsExactly(new RecordingSink.SubscribeFailure(Channel.TICKER, gibberish,
                         "Failed to subscribe: GIBBERISH-USD is not a valid product"));
+        assertThat(sink.resentSeparately()).containsExactly(new Subscription(Channel.TICKER, BTC_USD));
         assertThat(sink.errors()).isEmpty();
     }
 

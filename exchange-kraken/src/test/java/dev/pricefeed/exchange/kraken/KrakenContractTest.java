@@ -1,5 +1,6 @@
 package dev.pricefeed.exchange.kraken;
 
+import dev.pricefeed.Instrument;
 import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.kraken.KrakenSimulator;
@@ -18,5 +19,12 @@ class KrakenContractTest extends ConnectorContractTest {
     @Override
     protected List<String> instruments() {
         return List.of("BTC/USD", "DOGE/USD");
+    }
+
+    /** Kraken refuses per symbol ({@code success:false} with the symbol); the request's other symbols stream. */
+    @Override
+    protected boolean refuseTickerSubscription(ExchangeSimulator simulator, Instrument instrument) {
+        ((KrakenSimulator) simulator).refuseTicker(instrument);
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package dev.pricefeed.exchange.kucoin;
 
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.Subscription;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Subscribe messages of one connection waiting for KuCoin's {@code ack} (or {@code error}) with their id. A
  * subscription may span several messages ({@code TICKER} is a ticker and a level-1 topic): it is reported subscribed
- * when every one of them was acknowledged, and failed on the first refusal.
+ * when every one of them was acknowledged, and failed on the first refusal of a message that carried it alone; a
+ * refused message of several subscriptions has each of them sent again on its own.
  */
 final class PendingAcks {
 
@@ -64,12 +66,22 @@ final class PendingAcks {
         if (waiting == null) {
             return false;
         }
+        List<Subscription> again = new ArrayList<>();
         for (Waiting w : waiting) {
             w.unanswered--;
             if (!w.failed) {
                 w.failed = true;
-                sink.subscribeFailed(w.subscription.channel(), w.subscription.instrument(), reason);
+                if (waiting.size() == 1) {
+                    sink.subscribeFailed(w.subscription.channel(), w.subscription.instrument(), reason);
+                } else {
+                    again.add(w.subscription);
+                }
             }
+        }
+        if (!again.isEmpty()) {
+            // KuCoin refuses the whole topic for one bad symbol in it: each goes again alone, and only the bad one
+            // is refused (and reported) then
+            sink.resubscribeSeparately(again);
         }
         return true;
     }

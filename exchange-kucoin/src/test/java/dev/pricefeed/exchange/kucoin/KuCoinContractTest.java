@@ -1,5 +1,6 @@
 package dev.pricefeed.exchange.kucoin;
 
+import dev.pricefeed.Instrument;
 import dev.pricefeed.testkit.ConnectorContractTest;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.kucoin.KuCoinSimulator;
@@ -21,6 +22,13 @@ class KuCoinContractTest extends ConnectorContractTest {
     @Override
     protected boolean issueExpiredToken(ExchangeSimulator simulator) {
         ((KuCoinSimulator) simulator).issueExpiredTokens(1);
+        return true;
+    }
+
+    /** KuCoin refuses the whole topic for one bad symbol; the connector sends each symbol of it again alone. */
+    @Override
+    protected boolean refuseTickerSubscription(ExchangeSimulator simulator, Instrument instrument) {
+        ((KuCoinSimulator) simulator).refuseTicker(instrument);
         return true;
     }
 }

@@ -85,6 +85,23 @@ class KuCoinSessionTest {
     }
 
     @Test
+    void refusedTopicOfSeveralSymbolsSendsEachAgainAlone() {
+        KuCoinSession session = session(false);
+        Instrument eth = Instrument.of("ETH/USDT");
+        List<Subscription> both = List.of(new Subscription(Channel.TICKER, BTC), new Subscription(Channel.TICKER, eth));
+        session.subscribeMessages(both);
+        RecordingSink sink = new RecordingSink().forbid(RecordingSink.Call.ACCOUNT);
+
+        session.newParser().parse("{\"id\":\"1\",\"type\":\"error\",\"code\":404,\"data\":\"topic is not found\"}", sink);
+        session.newParser().parse("{\"id\":\"2\",\"type\":\"error\",\"code\":404,\"data\":\"topic is not found\"}", sink);
+
+        assertThat(sink.resentSeparately()).containsExactlyElementsOf(both);
+        assertThat(sink.subscribeFailures()).isEmpty();
+        assertThat(sink.subscribed()).isEmpty();
+        assertThat(session.unansweredSubscribes()).isZero();
+    }
+
+    @Test
     void pingMatchesTheDocumentedShape() {
         assertThat(session(false).pingMessage(7)).isEqualTo("{\"id\":\"ping-7\",\"type\":\"ping\"}");
     }

@@ -206,6 +206,15 @@ public final class BinanceSimulator implements ExchangeSimulator, EmulatorHandle
         refusedStreams.add(requireNonNull(stream, "stream is null"));
     }
 
+    /**
+     * Refuses the instrument's ticker streams ({@code <symbol>@ticker}, {@code <symbol>@bookTicker}) from now on: a
+     * SUBSCRIBE naming one gets the error reply for its id and, like Binance, subscribes none of its streams.
+     */
+    public void refuseTicker(Instrument instrument) {
+        refuseStream(BinanceWire.stream(instrument, "ticker"));
+        refuseStream(BinanceWire.stream(instrument, "bookTicker"));
+    }
+
     /** The next {@code times} REST calls get this status (429 or 418) with Binance's body and {@code Retry-After}. */
     public void rateLimitRest(int status, Duration retryAfter, int times) {
         String body = status == 418

@@ -75,6 +75,8 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
     private final int sequenceStride;
     private final Clock clock;
     private final Map<String, ProductState> products = new LinkedHashMap<>();
+    /** Product ids whose ticker subscription is refused, as if Coinbase did not list them. */
+    private final Set<String> refusedTickers = ConcurrentHashMap.newKeySet();
     private final CandleSeries candles;
     private final List<String> instruments;
     private final Map<EmulatorConnection, CoinbaseClient> clients = new LinkedHashMap<>();
@@ -178,6 +180,14 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
         synchronized (lock) {
             product(instrument).restTicker = new ProductState.Quote(last, bid, ask);
         }
+    }
+
+    /**
+     * Refuses the instrument's ticker from now on: a subscribe naming it gets Coinbase's error ({@code Failed to
+     * subscribe} / {@code <id> is not a valid product}) and, like Coinbase, subscribes nothing of that message.
+     */
+    public void refuseTicker(Instrument instrument) {
+        refusedTickers.add(productId(instrument));
     }
 
     /** The candles {@code /products/{id}/candles} serves; set its clock to fix "now". */
@@ -369,7 +379,7 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
                 return;
             }
             for (String id : channel.getValue()) {
-                if (!products.containsKey(id)) {
+                if (!products.containsKey(id) || channel.getKey().equals("ticker") && refusedTickers.contains(id)) {
                     client.connection.send(CoinbaseFrames.exchangeError("Failed to subscribe",
                             id + " is not a valid product"));
                     return;
@@ -431,7 +441,7 @@ public final class CoinbaseSimulator implements ExchangeSimulator, EmulatorHandl
             return;
         }
         for (String id : ids) {
-            if (!products.containsKey(id)) {
+            if (!products.containsKey(id) || channel.equals("ticker") && refusedTickers.contains(id)) {
                 client.connection.send(CoinbaseFrames.advancedError("Failed to subscribe: " + id
                         + " is not a valid product"));
                 return;

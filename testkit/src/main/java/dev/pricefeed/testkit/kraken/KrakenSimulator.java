@@ -28,6 +28,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +83,7 @@ public final class KrakenSimulator implements ExchangeSimulator, EmulatorHandler
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final CandleSeries candles = new CandleSeries(CandleSeries.DEFAULT_SEED, Clock.systemUTC());
     private final AtomicInteger failedSubscribes = new AtomicInteger();
+    private final Set<String> refusedTickers = ConcurrentHashMap.newKeySet();
     private final KrakenAuth auth;
     /** Subscribing and publishing hold this lock, so a snapshot never overtakes a newer update. */
     private final Object publishLock = new Object();
@@ -240,6 +242,15 @@ public final class KrakenSimulator implements ExchangeSimulator, EmulatorHandler
         return failedSubscribes.get();
     }
 
+    /**
+     * Refuses the instrument's ticker from now on, per symbol as Kraken does: {@code {"method":"subscribe",
+     * "success":false,"error":"Currency pair not supported BTC/USD","symbol":"BTC/USD",...}}, while the request's other
+     * symbols are acknowledged.
+     */
+    public void refuseTicker(Instrument instrument) {
+        refusedTickers.add(KrakenPair.of(instrument).symbol());
+    }
+
     /** Sends a balance change (a deposit) to every private connection subscribed to {@code balances}. */
     public void publishBalanceChange(String ledgerId, String asset, String amount, String balance) {
         synchronized (publishLock) {
@@ -375,7 +386,7 @@ public final class KrakenSimulator implements ExchangeSimulator, EmulatorHandler
         boolean snapshot = params.getBoolean("snapshot", true);
         for (JsonValue value : symbols) {
             String symbol = value instanceof JsonString s ? s.getString() : value.toString();
-            if (!bySymbol.containsKey(symbol)) {
+            if (!bySymbol.containsKey(symbol) || channel.equals("ticker") && refusedTickers.contains(symbol)) {
                 failedSubscribes.incrementAndGet();
                 client.send(KrakenWire.subscribeError("subscribe", "Currency pair not supported " + symbol, symbol,
                         requestId));

@@ -82,6 +82,8 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
     private final CandleSeries candles = new CandleSeries(CandleSeries.DEFAULT_SEED, Clock.systemUTC());
     /** The latest {@code /market/ticker} frame per topic, sent to each new subscriber of that topic. */
     private final Map<String, String> latestTickers = new ConcurrentHashMap<>();
+    /** Single-symbol topics a subscribe is refused for, such as {@code /market/ticker:ETH-USDT}. */
+    private final Set<String> refusedTopics = ConcurrentHashMap.newKeySet();
     private volatile Duration pingInterval = Duration.ofMillis(200);
     private volatile Duration pingTimeout = Duration.ofSeconds(1);
     private volatile Duration welcomeDelay = Duration.ZERO;
@@ -220,6 +222,16 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
         tokens.replaceAll((token, expired) -> Boolean.TRUE);
     }
 
+    /**
+     * Refuses the instrument's ticker and level-1 topics from now on: a subscribe message naming one gets
+     * {@code {"id":..,"type":"error","code":404,"data":"topic /market/ticker:ETH-USDT is not found"}} and, like
+     * KuCoin, subscribes none of its symbols.
+     */
+    public void refuseTicker(Instrument instrument) {
+        refusedTopics.add(TICKER + symbol(instrument));
+        refusedTopics.add(LEVEL1 + symbol(instrument));
+    }
+
     /** The next {@code count} bullet answers hand out tokens that are already expired. */
     public void issueExpiredTokens(int count) {
         expiredToIssue.addAndGet(count);
@@ -344,6 +356,12 @@ public final class KuCoinSimulator implements ExchangeSimulator, EmulatorHandler
         if (single == null) {
             error(connection, id, 404, "topic " + topic + " is not found");
             return;
+        }
+        for (String t : single) {
+            if (refusedTopics.contains(t)) {
+                error(connection, id, 404, "topic " + t + " is not found");
+                return;
+            }
         }
         if (single.size() > TOPICS_PER_MESSAGE) {
             error(connection, id, 509, "exceed max subscription count limitation of " + TOPICS_PER_MESSAGE
