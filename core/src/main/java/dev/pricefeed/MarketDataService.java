@@ -8,9 +8,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * Several feeds, one per exchange, behind one stream of ticks, trades and events and one cache. Every listener of the
@@ -121,8 +123,18 @@ public final class MarketDataService implements AutoCloseable {
     /** Builds a {@link MarketDataService}. */
     public static final class Builder {
         private final List<PriceFeed.Builder> builders = new ArrayList<>();
+        private SSLContext sslContext;
 
         private Builder() {
+        }
+
+        /**
+         * The TLS context of every feed that was not given its own with {@link PriceFeed.Builder#sslContext}: its
+         * wss:// connections and REST requests trust what this context trusts (default: the JVM's).
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "sslContext is null");
+            return this;
         }
 
         /** Adds a feed; one per exchange. */
@@ -147,7 +159,7 @@ public final class MarketDataService implements AutoCloseable {
             int duplicates = 0;
             for (PriceFeed.Builder builder : builders) {
                 try {
-                    PriceFeed feed = builder.build(listeners);
+                    PriceFeed feed = builder.build(listeners, sslContext);
                     if (feeds.putIfAbsent(feed.exchange(), feed) != null) {
                         feed.close();
                         duplicates++;

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * A live price feed from one exchange: connects, subscribes, keeps the connection alive, reconnects, falls back to REST
@@ -171,6 +172,7 @@ public final class PriceFeed implements AutoCloseable {
         private Properties systemProperties;
         private PluginRegistry plugins;
         private Clock clock = Clock.systemUTC();
+        private SSLContext sslContext;
 
         private Builder() {
         }
@@ -324,6 +326,17 @@ public final class PriceFeed implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The TLS context for this feed's wss:// connections (either WebSocket transport) and its REST requests, for
+         * a private trust store, a TLS-inspecting proxy's certificate authority or a client certificate. Without it
+         * the JVM's default is used ({@link SSLContext#getDefault()}, which reads {@code javax.net.ssl.trustStore}).
+         * The host name is verified either way.
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "sslContext is null");
+            return this;
+        }
+
         /** The settings layers this builder resolves against. */
         public ConfigSources sources() {
             ConfigSources.Builder sources = ConfigSources.builder()
@@ -343,15 +356,17 @@ public final class PriceFeed implements AutoCloseable {
          * @throws UnknownExchangeException when no plugin provides the exchange
          */
         public PriceFeed build() {
-            return build(null);
+            return build(null, null);
         }
 
         /**
          * Builds a feed whose listeners run on {@code sharedListeners} (a service's), or on a thread of its own when
          * that is {@code null}. Everything is checked before anything starts: configuration, plugin, channels, and
          * the plugin's own reading of its options; a failure leaves no thread or client behind.
+         *
+         * @param defaultTls the TLS context when this builder was given none (a service's), or {@code null}
          */
-        PriceFeed build(Dispatcher sharedListeners) {
+        PriceFeed build(Dispatcher sharedListeners, SSLContext defaultTls) {
             ConfigSources sources = sources();
             PluginRegistry registry = plugins != null ? plugins
                     : PluginRegistry.builder().pins(sources.withPrefix(PluginRegistry.PIN_PREFIX)).build();
@@ -363,7 +378,8 @@ public final class PriceFeed implements AutoCloseable {
                     found == null ? List.of() : found.options());
             ExchangeProvider provider = found != null ? found : registry.provider(config.exchange());
             requireSupported(provider, config.channels());
-            return new PriceFeed(new FeedEngine(config, provider, clock, sharedListeners));
+            return new PriceFeed(new FeedEngine(config, provider, clock, sharedListeners,
+                    sslContext != null ? sslContext : defaultTls));
         }
 
         private static void requireSupported(ExchangeProvider provider, Set<Channel> channels) {

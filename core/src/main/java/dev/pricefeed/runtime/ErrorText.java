@@ -8,6 +8,11 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLException;
 
 /** Errors in words: one line that says what went wrong, for events, logs and the command line's status line. */
@@ -39,6 +44,10 @@ final class ErrorText {
     static String plain(Throwable error, URI target) {
         String host = target == null || target.getHost() == null ? null : target.getHost();
         String hostPort = host == null ? null : host + ":" + port(target);
+        String certificate = certificateProblem(error, host);
+        if (certificate != null) {
+            return certificate;
+        }
         Throwable cause = error;
         for (int i = 0; cause != null && i < MAX_CAUSES; i++, cause = cause.getCause()) {
             if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
@@ -62,6 +71,35 @@ final class ErrorText {
         }
         return describe(error);
     }
+
+    /**
+     * What is wrong with the server's certificate, in words, when a certificate check is what failed (anywhere in the
+     * causes: each WebSocket client wraps it its own way); {@code null} otherwise.
+     */
+    private static String certificateProblem(Throwable error, String host) {
+        String of = "the TLS certificate of " + (host != null ? host : "the exchange");
+        Throwable cause = error;
+        for (int i = 0; cause != null && i < MAX_CAUSES; i++, cause = cause.getCause()) {
+            if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
+                return of + " is out of its validity dates (" + describe(cause) + ") — check this machine's clock";
+            }
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof CertificateException
+                    && (message.startsWith("No subject alternative") || message.startsWith("No name matching"))) {
+                return of + " is for another host name (" + message + ")";
+            }
+            if (cause instanceof CertPathBuilderException) {
+                return of + " is not trusted (no trusted certificate authority vouches for it) — " + TRUST_HINT;
+            }
+            if (cause instanceof CertPathValidatorException) {
+                return of + " is not trusted (" + message + ") — " + TRUST_HINT;
+            }
+        }
+        return null;
+    }
+
+    private static final String TRUST_HINT = "give the JVM a trust store that holds its issuer "
+            + "(-Djavax.net.ssl.trustStore=...) or the feed an SSLContext that trusts it (PriceFeed.builder().sslContext(...))";
 
     private static int port(URI uri) {
         if (uri.getPort() >= 0) {

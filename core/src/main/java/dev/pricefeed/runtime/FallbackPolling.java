@@ -117,7 +117,8 @@ final class FallbackPolling {
             host.data().error("rate-limited", "REST poll rate-limited, waiting " + e.retryAfter().toMillis()
                     + " ms: " + ErrorText.describe(e));
         } catch (IOException | RuntimeException e) {
-            host.data().error("rest", "REST poll failed: " + ErrorText.describe(e));
+            // plain words for the common failures (an untrusted certificate above all), naming the configured host
+            host.data().error("rest", "REST poll failed: " + ErrorText.plain(e, host.config().endpoints().get("rest")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -17,6 +17,7 @@ import dev.pricefeed.spi.CandleHistory;
 import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeProvider;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,8 @@ public final class FeedEngine {
     private final SlotHost host = new Host();
     private final FeedStateTracker state;
     private final FallbackPolling polling;
+    /** The TLS context of both WebSocket transports and the REST client, or {@code null} for the JVM's default. */
+    private final SSLContext ssl;
     private WebSocketTransport transport;
 
     private boolean started;
@@ -87,13 +91,25 @@ public final class FeedEngine {
      *     {@link ExchangeProvider#create}); nothing is left running
      */
     public FeedEngine(FeedConfig config, ExchangeProvider provider, Clock clock, Dispatcher sharedDispatcher) {
+        this(config, provider, clock, sharedDispatcher, null);
+    }
+
+    /**
+     * A feed as {@link #FeedEngine(FeedConfig, ExchangeProvider, Clock, Dispatcher)} whose WebSocket connections and
+     * REST requests use {@code ssl} to trust servers (and present a client certificate, if it holds one).
+     *
+     * @param ssl the TLS context, or {@code null} for the JVM's default ({@code javax.net.ssl.trustStore} and so on)
+     */
+    public FeedEngine(FeedConfig config, ExchangeProvider provider, Clock clock, Dispatcher sharedDispatcher,
+            SSLContext ssl) {
         this.config = config;
+        this.ssl = ssl;
         this.exchange = config.exchange();
         this.clock = clock;
         this.cache = new LatestPriceCache(exchange);
         this.backoff = new Backoff(config.reconnectDelay(), config.maxReconnectDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.lease = SharedRuntime.acquire();
+        this.lease = SharedRuntime.acquire(ssl);
         try {
             this.control = new ControlThread(exchange, lease.control());
             this.io = new IoTasks(exchange, lease.io());
@@ -216,7 +232,7 @@ public final class FeedEngine {
         } catch (IOException e) {
             if (!closed) {
                 LOG.warn("{}: cannot fetch the instrument list to validate {} ({}); going on without validation",
-                        exchange, config.instruments(), ErrorText.describe(e));
+                        exchange, config.instruments(), ErrorText.plain(e, config.endpoints().get("rest")));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -343,8 +359,8 @@ public final class FeedEngine {
             synchronized (FeedEngine.this) {
                 if (transport == null) {
                     transport = config.websocketTransport().equals("jdk")
-                            ? new JdkTransport(10_000)
-                            : new TyrusTransport(10_000);
+                            ? new JdkTransport(10_000, FrameLimit.MAX_FRAME_BYTES, ProxySelector.getDefault(), ssl)
+                            : new TyrusTransport(10_000, ssl);
                 }
                 return transport;
             }

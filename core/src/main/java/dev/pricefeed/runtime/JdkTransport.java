@@ -49,16 +49,13 @@ final class JdkTransport implements WebSocketTransport {
     private final Set<JdkLink> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    JdkTransport(long handshakeTimeoutMillis) {
-        this(handshakeTimeoutMillis, FrameLimit.MAX_FRAME_BYTES, ProxySelector.getDefault(), null);
-    }
-
     /**
      * A transport with its own client.
      *
      * @param maxMessageBytes messages longer than this (UTF-8 bytes) close the connection as ours
      * @param proxies where connections go through (the JVM's {@link ProxySelector#getDefault()}, as Tyrus), or null
-     * @param ssl the TLS context, or null for the JVM's default
+     * @param ssl the TLS context, or null for the JVM's default; the host name is always verified (the client's own
+     *     check, on unless {@code jdk.internal.httpclient.disableHostnameVerification} is set)
      */
     JdkTransport(long handshakeTimeoutMillis, long maxMessageBytes, ProxySelector proxies, SSLContext ssl) {
         this.handshakeTimeout = Duration.ofMillis(handshakeTimeoutMillis);

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +18,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the feeds of one process share: one control thread ({@code pricefeed-control}), one I/O pool
- * ({@code pricefeed-io-N}) and one HTTP client. Feeds hold a {@link Lease}; when the last lease is closed every thread
- * is stopped before {@code close()} returns, the HTTP client's included, and the next feed starts a fresh set.
+ * ({@code pricefeed-io-N}) and one HTTP client per TLS context (the JVM's default, or the {@link SSLContext} a feed was
+ * given). Feeds hold a {@link Lease}; when the last lease is closed every thread is stopped before {@code close()}
+ * returns, the HTTP clients' included, and the next feed starts a fresh set. A client for a feed's own TLS context
+ * is stopped as soon as the last feed using that context closes.
  *
  * <p>Nothing here starts a thread until it is used: the executors start theirs on the first task, and the HTTP client
  * is built on the first request. So a feed whose construction fails after taking a lease leaves nothing behind.
@@ -38,17 +43,18 @@ final class SharedRuntime {
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
     private static final Object LOCK = new Object();
     private static SharedRuntime current;
+    /** The key of the HTTP client that uses the JVM's default TLS context. */
+    private static final Object DEFAULT_TLS = new Object();
 
     private final ScheduledThreadPoolExecutor control;
     private final ThreadPoolExecutor io;
     /** The group the HTTP client's threads are born in; daemon, so it goes away with its last thread. */
     private ThreadGroup httpThreads;
-    /** HTTP requests waiting for an answer: failed when the runtime stops, so no caller waits for ever. */
-    private final Set<CompletableFuture<?>> requests = ConcurrentHashMap.newKeySet();
+    /** One HTTP client per TLS context in use, by the context (or {@link #DEFAULT_TLS}); guarded by LOCK. */
+    private final Map<Object, TlsClient> clients = new HashMap<>();
     /** Every pool thread made, so that stopping can wait until each has really ended. */
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private int users;
-    private HttpClient httpClient;
     private boolean stopped;
 
     private SharedRuntime() {
@@ -62,14 +68,26 @@ final class SharedRuntime {
                 daemon(group, "pricefeed-io", true, threads));
     }
 
-    /** Takes a share of the process's runtime, starting a new one when none is running. */
+    /** Takes a share of the process's runtime, starting a new one when none is running; HTTP over default TLS. */
     static Lease acquire() {
+        return acquire(null);
+    }
+
+    /**
+     * Takes a share of the process's runtime, starting a new one when none is running.
+     *
+     * @param ssl the TLS context of the feed's HTTP requests, or {@code null} for the JVM's default
+     */
+    static Lease acquire(SSLContext ssl) {
         synchronized (LOCK) {
             if (current == null) {
                 current = new SharedRuntime();
             }
             current.users++;
-            return new Lease(current);
+            Object key = ssl == null ? DEFAULT_TLS : ssl;
+            TlsClient client = current.clients.computeIfAbsent(key, k -> new TlsClient(ssl));
+            client.users++;
+            return new Lease(current, key, client);
         }
     }
 
@@ -80,45 +98,67 @@ final class SharedRuntime {
         }
     }
 
-    private void release() {
+    private void release(Object key) {
+        TlsClient unused = null;
+        boolean last;
         synchronized (LOCK) {
-            if (--users > 0) {
-                return;
+            TlsClient client = clients.get(key);
+            if (client != null && --client.users == 0) {
+                clients.remove(key);
+                unused = client;
             }
-            if (current == this) {
-                current = null;
+            last = --users == 0;
+            if (last) {
+                if (current == this) {
+                    current = null;
+                }
+                stopped = true;
             }
-            stopped = true;
         }
-        stop();
+        if (unused != null) {
+            // no feed uses this TLS context any more: stop its client now, not when the process's last feed closes
+            unused.failRequests();
+            if (!last && unused.client != null) {
+                JdkHttpClients.stop(unused.client);
+            }
+        }
+        if (last) {
+            stop();
+        }
     }
 
-    /** The process's HTTP client, built on first use; fails once the runtime has stopped. */
-    HttpClient httpClient() {
+    /** The HTTP client of a TLS context, built on first use; fails once its last feed or the runtime has stopped. */
+    HttpClient httpClient(Object key) {
         synchronized (LOCK) {
-            if (stopped) {
+            TlsClient client = clients.get(key);
+            if (stopped || client == null) {
                 throw new IllegalStateException("the feed is closed");
             }
-            if (httpClient == null) {
-                httpClient = buildHttpClient();
+            if (client.client == null) {
+                client.client = buildHttpClient(client.ssl);
             }
-            return httpClient;
+            return client.client;
         }
     }
 
-    private HttpClient buildHttpClient() {
+    private HttpClient buildHttpClient(SSLContext ssl) {
         HttpClient[] built = new HttpClient[1];
         RuntimeException[] failed = new RuntimeException[1];
-        httpThreads = new ThreadGroup("pricefeed-http");
-        httpThreads.setDaemon(true);
+        if (httpThreads == null) {
+            httpThreads = new ThreadGroup("pricefeed-http");
+            httpThreads.setDaemon(true);
+        }
         Thread builder = new Thread(httpThreads, () -> {
             try {
-                built[0] = HttpClient.newBuilder()
+                HttpClient.Builder client = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5))
                         .followRedirects(HttpClient.Redirect.NORMAL)
-                        .executor(io)
-                        .build();
+                        .executor(io);
+                if (ssl != null) {
+                    client.sslContext(ssl);
+                }
+                built[0] = client.build();
             } catch (RuntimeException e) {
                 failed[0] = e;
             }
@@ -143,9 +183,6 @@ final class SharedRuntime {
     }
 
     private void stop() {
-        for (CompletableFuture<?> request : requests) {
-            request.completeExceptionally(new IOException("the feed was closed while this request waited"));
-        }
         control.shutdownNow();
         io.shutdown();
         List<Thread> ending = new ArrayList<>();
@@ -199,15 +236,39 @@ final class SharedRuntime {
         };
     }
 
+    /** The HTTP client of one TLS context and the feeds using it. */
+    private static final class TlsClient {
+        /** The context, or {@code null} for the JVM's default. */
+        final SSLContext ssl;
+        /** HTTP requests waiting for an answer: failed when the client stops, so no caller waits for ever. */
+        final Set<CompletableFuture<?>> requests = ConcurrentHashMap.newKeySet();
+        /** Guarded by LOCK. */
+        int users;
+        /** Built on the first request; guarded by LOCK. */
+        HttpClient client;
+
+        TlsClient(SSLContext ssl) {
+            this.ssl = ssl;
+        }
+
+        void failRequests() {
+            for (CompletableFuture<?> request : requests) {
+                request.completeExceptionally(new IOException("the feed was closed while this request waited"));
+            }
+        }
+    }
+
     /** One feed's share of the runtime; closing it more than once does nothing. */
     static final class Lease implements AutoCloseable {
         private final SharedRuntime runtime;
+        private final Object tlsKey;
         private final AtomicBoolean closed = new AtomicBoolean();
         private final HttpClient httpClient;
 
-        private Lease(SharedRuntime runtime) {
+        private Lease(SharedRuntime runtime, Object tlsKey, TlsClient client) {
             this.runtime = runtime;
-            this.httpClient = new DeferredHttpClient(runtime::httpClient, runtime.requests);
+            this.tlsKey = tlsKey;
+            this.httpClient = new DeferredHttpClient(() -> runtime.httpClient(tlsKey), client.requests);
         }
 
         /** The shared control scheduler: one thread, serial; never block on it. */
@@ -220,7 +281,7 @@ final class SharedRuntime {
             return runtime.io;
         }
 
-        /** The shared HTTP client; it is built (and its thread started) on the first request. */
+        /** The HTTP client of this feed's TLS context; it is built (and its thread started) on the first request. */
         HttpClient httpClient() {
             return httpClient;
         }
@@ -229,7 +290,7 @@ final class SharedRuntime {
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
-                runtime.release();
+                runtime.release(tlsKey);
             }
         }
     }

@@ -11,9 +11,11 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.slf4j.Logger;
@@ -34,8 +36,22 @@ final class TyrusTransport implements WebSocketTransport {
     private static final String TYRUS_OVERFLOW = "Buffer overflow.";
 
     private final ClientManager client;
+    /** The feed's TLS context, or null for the JVM's default (looked up at each wss:// connect). */
+    private final SSLContext ssl;
 
     TyrusTransport(long handshakeTimeoutMillis) {
+        this(handshakeTimeoutMillis, null);
+    }
+
+    /**
+     * A transport whose wss:// connections trust what {@code ssl} trusts.
+     *
+     * @param ssl the TLS context, or null for the JVM's default ({@link SSLContext#getDefault()}, as the JDK client):
+     *     without one Tyrus would build its own from the {@code javax.net.ssl.*} properties and ignore a default set
+     *     with {@link SSLContext#setDefault}
+     */
+    TyrusTransport(long handshakeTimeoutMillis, SSLContext ssl) {
+        this.ssl = ssl;
         client = ClientManager.createClient();
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, handshakeTimeoutMillis);
         client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, READ_BUFFER_BYTES);
@@ -45,6 +61,8 @@ final class TyrusTransport implements WebSocketTransport {
 
     @Override
     public Link connect(URI uri, Map<String, String> headers, LinkListener listener) throws IOException {
+        // Tyrus verifies the host name for a context given here (it sets the engine's endpoint identification to
+        // HTTPS), as the JDK client does; WebSocketTlsTest holds both to it
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
@@ -52,6 +70,7 @@ final class TyrusTransport implements WebSocketTransport {
                         headers.forEach((name, value) -> request.put(name, List.of(value)));
                     }
                 })
+                .sslContext("wss".equalsIgnoreCase(uri.getScheme()) ? tls(uri) : null)
                 .build();
         Adapter adapter = new Adapter(listener);
         try {
@@ -59,6 +78,18 @@ final class TyrusTransport implements WebSocketTransport {
             return new TyrusLink(session, adapter);
         } catch (DeploymentException | RuntimeException e) {
             throw new IOException("cannot open " + withoutQuery(uri) + ": " + ErrorText.describe(e), e);
+        }
+    }
+
+    private SSLContext tls(URI uri) throws IOException {
+        if (ssl != null) {
+            return ssl;
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("cannot open " + withoutQuery(uri) + ": no default TLS context in this JVM ("
+                    + e.getMessage() + ")", e);
         }
     }
 

@@ -51,6 +51,11 @@ final class RawWebSocketServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** TCP connections accepted so far, with or without a WebSocket handshake. */
+    int peerCount() {
+        return peers.size();
+    }
+
     /** The next connection that completed its handshake. */
     Peer awaitPeer() throws InterruptedException {
         Peer peer = accepted.poll(10, TimeUnit.SECONDS);

@@ -1,0 +1,136 @@
+package dev.pricefeed.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * TLS on both transports, through a test-only TLS terminator on 127.0.0.1 in front of the byte-level WebSocket
+ * server: a trusted certificate streams both ways, an untrusted one and one for another host name are refused before
+ * any WebSocket byte, each in plain words, and no thread is left after close.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class WebSocketTlsTest {
+
+    private static WebSocketTransport transport(String name, SSLContext ssl) {
+        return name.equals("jdk")
+                ? new JdkTransport(5_000, FrameLimit.MAX_FRAME_BYTES, ProxySelector.getDefault(), ssl)
+                : new TyrusTransport(5_000, ssl);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tyrus", "jdk"})
+    @DisplayName("wss:// with a context that trusts the certificate streams both ways and leaves no thread")
+    void trustedCertificateStreams(String name) throws Exception {
+        try (RawWebSocketServer server = new RawWebSocketServer();
+                TlsTerminator tls = new TlsTerminator(TestCertificates.LOCALHOST, server.port())) {
+            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            WebSocketTransport transport = transport(name, TestCertificates.trusting());
+            WebSocketTransportTest.Events events = new WebSocketTransportTest.Events();
+            WebSocketTransport.Link link = transport.connect(tls.uri("wss", "/ws?token=secret"),
+                    Map.of("X-Test-Header", "over tls"), events);
+            RawWebSocketServer.Peer peer = server.awaitPeer();
+            assertThat(peer.headers()).containsEntry("x-test-header", "over tls");
+
+            peer.sendText("{\"price\":\"64000.10\"}");
+            peer.sendText("x".repeat(100_000));
+            link.sendText("subscribe");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(events.texts).hasSize(2);
+                assertThat(peer.texts).containsExactly("subscribe");
+            });
+            assertThat(events.texts.get(0)).isEqualTo("{\"price\":\"64000.10\"}");
+            assertThat(events.texts.get(1)).hasSize(100_000);
+            assertThat(tls.handshakes()).isEqualTo(1);
+
+            link.close("feed closed");
+            transport.close();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(newThreads(before)).isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tyrus", "jdk"})
+    @DisplayName("a certificate the context does not trust is refused; the words say it is not trusted")
+    void untrustedCertificateIsRefused(String name) throws Exception {
+        try (RawWebSocketServer server = new RawWebSocketServer();
+                TlsTerminator tls = new TlsTerminator(TestCertificates.LOCALHOST, server.port());
+                // the JVM's default trust (the JDK's CA certificates) does not trust the self-signed test certificate
+                WebSocketTransport transport = transport(name, null)) {
+            URI uri = tls.uri("wss", "/ws?token=secret");
+            IOException refused = catchThrowableOfType(
+                    () -> transport.connect(uri, Map.of(), new WebSocketTransportTest.Events()), IOException.class);
+
+            assertThat(refused).as("the connect must fail").isNotNull();
+            assertThat(ErrorText.plain(refused, uri))
+                    .startsWith("the TLS certificate of 127.0.0.1 is not trusted")
+                    .contains("javax.net.ssl.trustStore")
+                    .doesNotContain("secret");
+            assertThat(refused.getMessage()).doesNotContain("secret");
+            assertThat(tls.handshakes()).isZero();
+            assertNoWebSocketReached(server);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tyrus", "jdk"})
+    @DisplayName("a trusted certificate for another host name is refused (host name verification is on)")
+    void certificateForAnotherHostIsRefused(String name) throws Exception {
+        try (RawWebSocketServer server = new RawWebSocketServer();
+                TlsTerminator tls = new TlsTerminator(TestCertificates.ELSEWHERE, server.port());
+                WebSocketTransport transport = transport(name, TestCertificates.trusting())) {
+            URI uri = tls.uri("wss", "/ws");
+            IOException refused = catchThrowableOfType(
+                    () -> transport.connect(uri, Map.of(), new WebSocketTransportTest.Events()), IOException.class);
+
+            assertThat(refused).as("the connect must fail").isNotNull();
+            assertThat(ErrorText.plain(refused, uri))
+                    .startsWith("the TLS certificate of 127.0.0.1 is for another host name");
+            assertThat(tls.handshakes()).isZero();
+            assertNoWebSocketReached(server);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tyrus", "jdk"})
+    @DisplayName("the host name is checked by name too: wss://localhost matches the certificate's DNS name")
+    void localhostByName(String name) throws Exception {
+        try (RawWebSocketServer server = new RawWebSocketServer();
+                TlsTerminator tls = new TlsTerminator(TestCertificates.LOCALHOST, server.port());
+                WebSocketTransport transport = transport(name, TestCertificates.trusting())) {
+            WebSocketTransportTest.Events events = new WebSocketTransportTest.Events();
+            transport.connect(URI.create("wss://localhost:" + tls.port() + "/ws"), Map.of(), events);
+            server.awaitPeer().sendText("by name");
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(events.texts).containsExactly("by name"));
+        }
+    }
+
+    private static void assertNoWebSocketReached(RawWebSocketServer server) throws InterruptedException {
+        // the terminator connects to the server only after a finished handshake; none finished
+        assertThat(server.peerCount()).isZero();
+    }
+
+    private static List<String> newThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t) && !t.getName().startsWith("raw-ws")
+                        && !t.getName().startsWith("tls-terminator") && !t.getName().startsWith("ForkJoinPool")
+                        && !t.getName().startsWith("awaitility"))
+                .map(Thread::getName).collect(Collectors.toList());
+    }
+}
