@@ -48,4 +48,14 @@ class ErrorTextTest {
         assertThat(text).isEqualTo("HTTP 503 from /bullet-public").doesNotContain("SECRET");
         assertThat(ErrorText.describe(new ConnectException())).isEqualTo("ConnectException");
     }
+
+    @Test
+    @DisplayName("a certificate out of its dates says so, wherever the client put it among the causes")
+    void expiredCertificate() {
+        IOException tyrus = new IOException("cannot open wss://ws.kraken.com/v2: SSL handshake has failed",
+                new javax.net.ssl.SSLHandshakeException("PKIX path validation failed"));
+        tyrus.getCause().initCause(new java.security.cert.CertificateExpiredException("NotAfter: Tue Jan 01 2030"));
+        assertThat(ErrorText.plain(tyrus, KRAKEN)).isEqualTo("the TLS certificate of ws.kraken.com is out of its "
+                + "validity dates (NotAfter: Tue Jan 01 2030) — check this machine's clock");
+    }
 }
