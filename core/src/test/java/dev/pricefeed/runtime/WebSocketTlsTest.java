@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
@@ -21,8 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TLS on both transports, through a test-only TLS terminator on 127.0.0.1 in front of the byte-level WebSocket
- * server: a trusted certificate streams both ways, an untrusted one and one for another host name are refused before
- * any WebSocket byte, each in plain words, and no thread is left after close.
+ * server: a trusted certificate streams both ways (directly and through an HTTP CONNECT proxy), an untrusted one and
+ * one for another host name are refused before any WebSocket byte, each in plain words, and no thread is left after
+ * close.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class WebSocketTlsTest {
@@ -68,41 +70,39 @@ class WebSocketTlsTest {
     @ValueSource(strings = {"tyrus", "jdk"})
     @DisplayName("a certificate the context does not trust is refused; the words say it is not trusted")
     void untrustedCertificateIsRefused(String name) throws Exception {
-        try (RawWebSocketServer server = new RawWebSocketServer();
-                TlsTerminator tls = new TlsTerminator(TestCertificates.LOCALHOST, server.port());
-                // the JVM's default trust (the JDK's CA certificates) does not trust the self-signed test certificate
-                WebSocketTransport transport = transport(name, null)) {
-            URI uri = tls.uri("wss", "/ws?token=secret");
-            IOException refused = catchThrowableOfType(
-                    () -> transport.connect(uri, Map.of(), new WebSocketTransportTest.Events()), IOException.class);
-
-            assertThat(refused).as("the connect must fail").isNotNull();
-            assertThat(ErrorText.plain(refused, uri))
-                    .startsWith("the TLS certificate of 127.0.0.1 is not trusted")
-                    .contains("javax.net.ssl.trustStore")
-                    .doesNotContain("secret");
-            assertThat(refused.getMessage()).doesNotContain("secret");
-            assertThat(tls.handshakes()).isZero();
-            assertNoWebSocketReached(server);
-        }
+        // the JVM's default trust (the JDK's CA certificates) does not trust the self-signed test certificate
+        assertThat(refusal(name, TestCertificates.LOCALHOST, null))
+                .startsWith("the TLS certificate of 127.0.0.1 is not trusted")
+                .contains("javax.net.ssl.trustStore")
+                .doesNotContain("secret");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tyrus", "jdk"})
     @DisplayName("a trusted certificate for another host name is refused (host name verification is on)")
     void certificateForAnotherHostIsRefused(String name) throws Exception {
+        assertThat(refusal(name, TestCertificates.ELSEWHERE, TestCertificates.trusting()))
+                .startsWith("the TLS certificate of 127.0.0.1 is for another host name");
+    }
+
+    /**
+     * Connects to a terminator presenting the certificate and expects the connect to fail before any WebSocket byte
+     * reaches the server; returns the failure in the runtime's words.
+     */
+    private static String refusal(String name, String certificate, SSLContext ssl) throws Exception {
         try (RawWebSocketServer server = new RawWebSocketServer();
-                TlsTerminator tls = new TlsTerminator(TestCertificates.ELSEWHERE, server.port());
-                WebSocketTransport transport = transport(name, TestCertificates.trusting())) {
-            URI uri = tls.uri("wss", "/ws");
+                TlsTerminator tls = new TlsTerminator(certificate, server.port());
+                WebSocketTransport transport = transport(name, ssl)) {
+            URI uri = tls.uri("wss", "/ws?token=secret");
             IOException refused = catchThrowableOfType(
                     () -> transport.connect(uri, Map.of(), new WebSocketTransportTest.Events()), IOException.class);
 
             assertThat(refused).as("the connect must fail").isNotNull();
-            assertThat(ErrorText.plain(refused, uri))
-                    .startsWith("the TLS certificate of 127.0.0.1 is for another host name");
+            assertThat(refused.getMessage()).doesNotContain("secret");
             assertThat(tls.handshakes()).isZero();
-            assertNoWebSocketReached(server);
+            // the terminator connects to the server only after a finished handshake
+            assertThat(server.peerCount()).as("connections that reached the WebSocket server").isZero();
+            return ErrorText.plain(refused, uri);
         }
     }
 
@@ -121,9 +121,29 @@ class WebSocketTlsTest {
         }
     }
 
-    private static void assertNoWebSocketReached(RawWebSocketServer server) throws InterruptedException {
-        // the terminator connects to the server only after a finished handshake; none finished
-        assertThat(server.peerCount()).isZero();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tyrus", "jdk"})
+    @DisplayName("wss:// through the JVM's HTTP proxy: a CONNECT tunnel, TLS end to end with the server")
+    void throughProxy(String name) throws Exception {
+        ProxySelector original = ProxySelector.getDefault();
+        try (RawWebSocketServer server = new RawWebSocketServer();
+                TlsTerminator tls = new TlsTerminator(TestCertificates.LOCALHOST, server.port());
+                ConnectProxy proxy = new ConnectProxy()) {
+            ProxySelector viaProxy = ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port()));
+            // Tyrus reads the JVM's default selector, the JDK transport is given it: both as the feed does
+            ProxySelector.setDefault(viaProxy);
+            try (WebSocketTransport transport = transport(name, TestCertificates.trusting())) {
+                WebSocketTransportTest.Events events = new WebSocketTransportTest.Events();
+                transport.connect(tls.uri("wss", "/ws"), Map.of(), events);
+                server.awaitPeer().sendText("through the tunnel");
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(events.texts).containsExactly("through the tunnel"));
+                assertThat(proxy.targets).containsExactly("127.0.0.1:" + tls.port());
+                assertThat(tls.handshakes()).isEqualTo(1);
+            }
+        } finally {
+            ProxySelector.setDefault(original);
+        }
     }
 
     private static List<String> newThreads(Set<Thread> before) {
