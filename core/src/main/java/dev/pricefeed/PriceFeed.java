@@ -246,6 +246,11 @@ public final class PriceFeed implements AutoCloseable {
             return set("websocket.liveness-timeout", timeout.toString());
         }
 
+        /** How long opening a WebSocket (TCP connect and upgrade) may take before the attempt fails (default 10 s). */
+        public Builder handshakeTimeout(Duration timeout) {
+            return set("websocket.handshake-timeout", timeout.toString());
+        }
+
         /** No data for an instrument this long emits a {@link FeedEvent.Stale}. */
         public Builder staleAfter(Duration duration) {
             return set("feed.stale-after", duration.toString());

@@ -38,6 +38,7 @@ public final class FeedConfig {
     private final int maxReconnectAttempts;
     private final Duration healthyAfter;
     private final Duration livenessTimeout;
+    private final Duration handshakeTimeout;
     private final Duration staleAfter;
     private final Duration pollInterval;
     private final Duration probeInterval;
@@ -56,6 +57,7 @@ public final class FeedConfig {
         this.maxReconnectAttempts = r.maxReconnectAttempts;
         this.healthyAfter = r.healthyAfter;
         this.livenessTimeout = r.livenessTimeout;
+        this.handshakeTimeout = r.handshakeTimeout;
         this.staleAfter = r.staleAfter;
         this.pollInterval = r.pollInterval;
         this.probeInterval = r.probeInterval;
@@ -106,6 +108,8 @@ public final class FeedConfig {
     public Duration healthyAfter() { return healthyAfter; }
     /** The liveness timeout override, or empty to use the connector's. */
     public Optional<Duration> livenessTimeout() { return Optional.ofNullable(livenessTimeout); }
+    /** How long opening a WebSocket (TCP connect and upgrade) may take. */
+    public Duration handshakeTimeout() { return handshakeTimeout; }
     public Duration staleAfter() { return staleAfter; }
     public Duration pollInterval() { return pollInterval; }
     public Duration probeInterval() { return probeInterval; }
@@ -122,6 +126,7 @@ public final class FeedConfig {
                 + ", reconnectDelay=" + reconnectDelay
                 + ", maxReconnectDelay=" + maxReconnectDelay + ", maxReconnectAttempts=" + maxReconnectAttempts
                 + ", healthyAfter=" + healthyAfter + ", livenessTimeout=" + livenessTimeout
+                + ", handshakeTimeout=" + handshakeTimeout
                 + ", staleAfter=" + staleAfter + ", pollInterval=" + pollInterval + ", probeInterval=" + probeInterval
                 + ", endpoints=" + redactedEndpoints() + ", options=" + options.shown() + ", credentials="
                 + (credentials == null ? "none" : credentials) + "]";
@@ -199,6 +204,7 @@ public final class FeedConfig {
         private int maxReconnectAttempts;
         private Duration healthyAfter;
         private Duration livenessTimeout;
+        private Duration handshakeTimeout;
         private Duration staleAfter;
         private Duration pollInterval;
         private Duration probeInterval;
@@ -242,6 +248,7 @@ public final class FeedConfig {
             maxReconnectAttempts = integer(Setting.MAX_RECONNECT_ATTEMPTS, 0);
             healthyAfter = duration(Setting.HEALTHY_AFTER, false);
             livenessTimeout = duration(Setting.LIVENESS_TIMEOUT, true);
+            handshakeTimeout = duration(Setting.HANDSHAKE_TIMEOUT, false);
             staleAfter = duration(Setting.STALE_AFTER, false);
             pollInterval = duration(Setting.POLL_INTERVAL, false);
             probeInterval = duration(Setting.PROBE_INTERVAL, false);

@@ -19,6 +19,8 @@ public enum Setting {
             "a connection that stays up this long resets the attempt counter"),
     LIVENESS_TIMEOUT("websocket.liveness-timeout", "WEBSOCKET_LIVENESS_TIMEOUT", "",
             "silence after which an open socket is judged dead; empty = the connector's value"),
+    HANDSHAKE_TIMEOUT("websocket.handshake-timeout", "WEBSOCKET_HANDSHAKE_TIMEOUT", "10",
+            "how long opening a WebSocket (TCP connect and upgrade) may take before the attempt fails and is retried"),
     STALE_AFTER("feed.stale-after", "PRICEFEED_STALE_AFTER", "60",
             "no data for an instrument this long emits a Stale event (not a reconnect)"),
     POLL_INTERVAL("rest.poll-interval", "PRICEFEED_POLL_INTERVAL", "2",

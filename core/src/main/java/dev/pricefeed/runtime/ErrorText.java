@@ -50,6 +50,9 @@ final class ErrorText {
         }
         Throwable cause = error;
         for (int i = 0; cause != null && i < MAX_CAUSES; i++, cause = cause.getCause()) {
+            if (cause instanceof HandshakeTimeoutException) {
+                return cause.getMessage();
+            }
             if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
                 String name = host != null ? host : cause.getMessage();
                 return "cannot resolve " + (name == null ? "the exchange's host name" : name)
@@ -100,6 +103,11 @@ final class ErrorText {
 
     private static final String TRUST_HINT = "give the JVM a trust store that holds its issuer "
             + "(-Djavax.net.ssl.trustStore=...) or the feed an SSLContext that trusts it (PriceFeed.builder().sslContext(...))";
+
+    /** {@code host:port} of a target, the scheme's default port filled in. */
+    static String hostPort(URI uri) {
+        return uri.getHost() + ":" + port(uri);
+    }
 
     private static int port(URI uri) {
         if (uri.getPort() >= 0) {

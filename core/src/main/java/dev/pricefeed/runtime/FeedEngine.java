@@ -358,9 +358,10 @@ public final class FeedEngine {
         public WebSocketTransport transport() {
             synchronized (FeedEngine.this) {
                 if (transport == null) {
+                    long handshakeMillis = config.handshakeTimeout().toMillis();
                     transport = config.websocketTransport().equals("jdk")
-                            ? new JdkTransport(10_000, FrameLimit.MAX_FRAME_BYTES, ProxySelector.getDefault(), ssl)
-                            : new TyrusTransport(10_000, ssl);
+                            ? new JdkTransport(handshakeMillis, FrameLimit.MAX_FRAME_BYTES, ProxySelector.getDefault(), ssl)
+                            : new TyrusTransport(handshakeMillis, ssl);
                 }
                 return transport;
             }

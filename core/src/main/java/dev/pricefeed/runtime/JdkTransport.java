@@ -105,9 +105,12 @@ final class JdkTransport implements WebSocketTransport {
             throw new IOException("interrupted while opening " + TyrusTransport.withoutQuery(uri), e);
         } catch (TimeoutException e) {
             opening.cancel(true);
-            throw new IOException("cannot open " + TyrusTransport.withoutQuery(uri) + ": no handshake within "
-                    + handshakeTimeout.toMillis() + " ms", e);
+            throw new HandshakeTimeoutException(uri, handshakeTimeout.toMillis(), e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                // the builder's connectTimeout covers the TCP connect and the upgrade
+                throw new HandshakeTimeoutException(uri, handshakeTimeout.toMillis(), e.getCause());
+            }
             throw new IOException("cannot open " + TyrusTransport.withoutQuery(uri) + ": " + why(e.getCause()),
                     e.getCause());
         }

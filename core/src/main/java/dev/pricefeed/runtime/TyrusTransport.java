@@ -35,9 +35,13 @@ final class TyrusTransport implements WebSocketTransport {
     /** The reason phrase of the 1011 close Tyrus makes by itself when a frame overflows its read buffer. */
     private static final String TYRUS_OVERFLOW = "Buffer overflow.";
 
+    /** Tyrus's words when the upgrade is not answered within its HANDSHAKE_TIMEOUT (it has no type of its own). */
+    private static final String TYRUS_HANDSHAKE_TIMEOUT = "Handshake response not received";
+
     private final ClientManager client;
     /** The feed's TLS context, or null for the JVM's default (looked up at each wss:// connect). */
     private final SSLContext ssl;
+    private final long handshakeTimeoutMillis;
 
     TyrusTransport(long handshakeTimeoutMillis) {
         this(handshakeTimeoutMillis, null);
@@ -52,8 +56,11 @@ final class TyrusTransport implements WebSocketTransport {
      */
     TyrusTransport(long handshakeTimeoutMillis, SSLContext ssl) {
         this.ssl = ssl;
+        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
         client = ClientManager.createClient();
-        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, handshakeTimeoutMillis);
+        // Tyrus reads this property only as an Integer: a Long is ignored and its 30 s default applies
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT,
+                (int) Math.min(Integer.MAX_VALUE, handshakeTimeoutMillis));
         client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, READ_BUFFER_BYTES);
         // No shared container: a shared one is shut down by its idle timer or by another feed's close while a
         // connection may be opening; each connection here owns its transport and releases it when it closes.
@@ -77,6 +84,9 @@ final class TyrusTransport implements WebSocketTransport {
             Session session = client.connectToServer(adapter, config, uri);
             return new TyrusLink(session, adapter);
         } catch (DeploymentException | RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains(TYRUS_HANDSHAKE_TIMEOUT)) {
+                throw new HandshakeTimeoutException(uri, handshakeTimeoutMillis, e);
+            }
             throw new IOException("cannot open " + withoutQuery(uri) + ": " + ErrorText.describe(e), e);
         }
     }

@@ -43,6 +43,10 @@ class FeedConfigPrecedenceTest {
                 new Case("websocket.reconnect.delay", "WEBSOCKET_RECONNECT_DELAY", List.of("1", "0.5", "PT2S", "250ms"),
                         FeedConfig::reconnectDelay, List.of(Duration.ofSeconds(5), Duration.ofSeconds(1),
                                 Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(250))),
+                new Case("websocket.handshake-timeout", "WEBSOCKET_HANDSHAKE_TIMEOUT",
+                        List.of("3", "1.5", "PT4S", "500ms"), FeedConfig::handshakeTimeout,
+                        List.of(Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofMillis(1500),
+                                Duration.ofSeconds(4), Duration.ofMillis(500))),
                 new Case("websocket.reconnect.max-attempts", "WEBSOCKET_MAX_RECONNECT_ATTEMPTS",
                         List.of("3", "4", "5", "6"), FeedConfig::maxReconnectAttempts, List.of(10, 3, 4, 5, 6)),
                 new Case("kraken.api-key", "KRAKEN_API_KEY", List.of("file-key", "env-key", "sys-key", "code-key"),
@@ -114,6 +118,7 @@ class FeedConfigPrecedenceTest {
         assertThat(config.maxReconnectAttempts()).isEqualTo(10);
         assertThat(config.healthyAfter()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.livenessTimeout()).isEmpty();
+        assertThat(config.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.staleAfter()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.probeInterval()).isEqualTo(Duration.ofSeconds(30));

@@ -61,11 +61,13 @@ class FeedConfigValidationTest {
                 "websocket.reconnect.delay", "-1",
                 "websocket.reconnect.max-attempts", "-2",
                 "rest.poll-interval", "0",
-                "websocket.reconnect.max-delay", "PT-5S")).build();
+                "websocket.reconnect.max-delay", "PT-5S",
+                "websocket.handshake-timeout", "0")).build();
 
         ConfigException error = catchThrowableOfType(() -> resolve(sources), ConfigException.class);
 
-        assertThat(error.problems()).hasSize(4).anySatisfy(p -> assertThat(p).contains("websocket.reconnect.delay",
+        assertThat(error.problems()).hasSize(5)
+                .anySatisfy(p -> assertThat(p).contains("websocket.handshake-timeout", "must be positive, got '0'")).anySatisfy(p -> assertThat(p).contains("websocket.reconnect.delay",
                 "must not be negative, got '-1'")).anySatisfy(p -> assertThat(p).contains("max-attempts", "at least 0, got -2"))
                 .anySatisfy(p -> assertThat(p).contains("rest.poll-interval", "must be positive"))
                 .anySatisfy(p -> assertThat(p).contains("websocket.reconnect.max-delay", "must be positive"));

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -148,6 +149,24 @@ public abstract class ConnectorFaultMatrix {
     }
 
     @Test
+    @DisplayName("fault matrix: a handshake the server never answers fails after websocket.handshake-timeout, is "
+            + "reported as such, and is retried until the server answers again")
+    void hungHandshakeTimesOutAndIsRetried() {
+        Duration timeout = Duration.ofMillis(500);
+        try (Harness h = new Harness(builder -> builder.handshakeTimeout(timeout))) {
+            int before = h.simulator.server().connectionsAccepted();
+            h.simulator.server().hangHandshakes(true);
+            h.simulator.server().dropAll();
+            within().untilAsserted(() -> assertThat(h.errors()).anySatisfy(m -> assertThat(m)
+                    .contains("no WebSocket handshake").contains("within " + timeout.toMillis() + " ms")));
+            assertThat(h.simulator.server().connectionsAccepted()).isEqualTo(before);
+            h.simulator.server().hangHandshakes(false);
+            h.awaitNewConnectionStreaming(before);
+            assertThat(h.feed.metrics().reconnects()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     @DisplayName("fault matrix: REST answers 429 (and the exchange's other rate-limit codes) with Retry-After: the "
             + "poller waits, says so, and keeps polling")
     void restRateLimitIsHonoured() {
@@ -257,17 +276,21 @@ public abstract class ConnectorFaultMatrix {
         private int number;
 
         Harness() {
-            this(newSimulator(), true);
+            this(newSimulator(), true, UnaryOperator.identity());
+        }
+
+        Harness(UnaryOperator<PriceFeed.Builder> tuning) {
+            this(newSimulator(), true, tuning);
         }
 
         Harness(ExchangeSimulator simulator) {
-            this(simulator, false);
+            this(simulator, false, UnaryOperator.identity());
         }
 
-        private Harness(ExchangeSimulator simulator, boolean ownsSimulator) {
+        private Harness(ExchangeSimulator simulator, boolean ownsSimulator, UnaryOperator<PriceFeed.Builder> tuning) {
             this.simulator = simulator;
             this.ownsSimulator = ownsSimulator;
-            this.feed = feedBuilder(simulator).build();
+            this.feed = tuning.apply(feedBuilder(simulator)).build();
             feed.onEvent(events::add);
             feed.onTick(queued::add, Delivery.queue());
             feed.start();
