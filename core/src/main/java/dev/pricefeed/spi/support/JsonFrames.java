@@ -3,6 +3,7 @@ package dev.pricefeed.spi.support;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
+import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -18,6 +19,11 @@ public final class JsonFrames {
     /** A streaming parser over one frame, from the shared factory. */
     public static JsonParser parser(String frame) {
         return FACTORY.createParser(new StringReader(frame));
+    }
+
+    /** A streaming parser over characters from a reader, from the shared factory (closing it closes the reader). */
+    static JsonParser parser(Reader frame) {
+        return FACTORY.createParser(frame);
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.pricefeed.spi.support;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
@@ -29,13 +27,26 @@ public final class WireText {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        int length = text.length();
-        int i = 0;
+        return decimal(text, 0, text.length());
+    }
+
+    /**
+     * The exact decimal the characters {@code from} (inclusive) to {@code to} (exclusive) of a text hold, as
+     * {@link #decimal(String)} reads them; {@code null} for an empty range. Reads a frame's characters in place.
+     *
+     * @throws NumberFormatException when the range is not a number
+     */
+    public static BigDecimal decimal(CharSequence text, int from, int to) {
+        if (from >= to) {
+            return null;
+        }
+        int length = to;
+        int i = from;
         boolean negative = false;
-        char c = text.charAt(0);
+        char c = text.charAt(from);
         if (c == '-' || c == '+') {
             negative = c == '-';
-            i = 1;
+            i = from + 1;
         }
         long unscaled = 0;
         int digits = 0;
@@ -50,7 +61,7 @@ public final class WireText {
                     significant++;
                 }
                 if (significant > MAX_FAST_DIGITS) {
-                    return new BigDecimal(text);
+                    return slow(text, from, to);
                 }
                 unscaled = unscaled * 10 + (c - '0');
                 if (point) {
@@ -61,25 +72,30 @@ public final class WireText {
             } else if (c == 'e' || c == 'E') {
                 break;
             } else {
-                return new BigDecimal(text);
+                return slow(text, from, to);
             }
         }
         if (digits == 0) {
-            return new BigDecimal(text);
+            return slow(text, from, to);
         }
         if (i < length) {
-            int exponent = exponent(text, i + 1);
+            int exponent = exponent(text, i + 1, to);
             if (exponent == Integer.MIN_VALUE) {
-                return new BigDecimal(text);
+                return slow(text, from, to);
             }
             scale -= exponent;
         }
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 
+    /** What {@code new BigDecimal} makes of the range: the forms the fast path leaves to it, and its errors. */
+    private static BigDecimal slow(CharSequence text, int from, int to) {
+        return new BigDecimal(text.subSequence(from, to).toString());
+    }
+
     /** The exponent after an {@code e}, or {@link Integer#MIN_VALUE} when it is not a small plain integer. */
-    private static int exponent(String text, int from) {
-        int length = text.length();
+    private static int exponent(CharSequence text, int from, int to) {
+        int length = to;
         int i = from;
         boolean negative = false;
         if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
@@ -110,27 +126,41 @@ public final class WireText {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        Instant fast = fastInstant(text);
-        return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
+        return instant(text, 0, text.length());
     }
 
-    private static Instant fastInstant(String t) {
-        int length = t.length();
-        if (length < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
-                || t.charAt(16) != ':') {
+    /**
+     * The instant the characters {@code from} (inclusive) to {@code to} (exclusive) of a text name, as
+     * {@link #instant(String)} reads them; {@code null} for an empty range. Reads a frame's characters in place.
+     *
+     * @throws java.time.format.DateTimeParseException when the range is not such a time
+     */
+    public static Instant instant(CharSequence text, int from, int to) {
+        if (from >= to) {
             return null;
         }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 2);
-        int day = digits(t, 8, 2);
-        int hour = digits(t, 11, 2);
-        int minute = digits(t, 14, 2);
-        int second = digits(t, 17, 2);
+        Instant fast = fastInstant(text, from, to);
+        return fast != null ? fast : OffsetDateTime.parse(text.subSequence(from, to)).toInstant();
+    }
+
+    private static Instant fastInstant(CharSequence t, int from, int to) {
+        int length = to;
+        int b = from;
+        if (length - b < 20 || t.charAt(b + 4) != '-' || t.charAt(b + 7) != '-' || t.charAt(b + 10) != 'T'
+                || t.charAt(b + 13) != ':' || t.charAt(b + 16) != ':') {
+            return null;
+        }
+        int year = digits(t, b, 4);
+        int month = digits(t, b + 5, 2);
+        int day = digits(t, b + 8, 2);
+        int hour = digits(t, b + 11, 2);
+        int minute = digits(t, b + 14, 2);
+        int second = digits(t, b + 17, 2);
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
                 || second > 59) {
             return null;
         }
-        int i = 19;
+        int i = b + 19;
         int nanos = 0;
         if (t.charAt(i) == '.') {
             int start = ++i;
@@ -159,18 +189,38 @@ public final class WireText {
         } else {
             return null;
         }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (DateTimeException e) {
+        if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
             return null;
         }
+        long epochDay = epochDay(year, month, day);
         long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(seconds, nanos);
     }
 
+    /** Days in a month of the proleptic Gregorian calendar. */
+    private static int monthLength(int year, int month) {
+        if (month == 2) {
+            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /**
+     * Days from 1970-01-01 to a valid date of years 0..9999 (the civil-from-days inverse: years start in March, so
+     * the leap day is the last day of its year); what {@code LocalDate.toEpochDay} gives, without the object.
+     */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468L;
+    }
+
     /** The value of {@code count} decimal digits at {@code from}, or -1 when one is not a digit. */
-    private static int digits(String text, int from, int count) {
+    private static int digits(CharSequence text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = text.charAt(i);

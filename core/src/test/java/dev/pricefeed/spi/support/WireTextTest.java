@@ -77,4 +77,34 @@ class WireTextTest {
         assertThatThrownBy(() -> WireText.instant("yesterday")).isInstanceOf(DateTimeParseException.class);
         assertThat(WireText.instant("2024-01-01T00:00:00.1Z")).isEqualTo(Instant.parse("2024-01-01T00:00:00.100Z"));
     }
+
+    @Test
+    void epochDaysMatchLocalDateAcrossLeapYearsAndCenturies() {
+        for (java.time.LocalDate d = java.time.LocalDate.of(1599, 12, 1); d.getYear() < 2402; d = d.plusDays(1)) {
+            assertThat(WireText.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth())).as(d.toString())
+                    .isEqualTo(d.toEpochDay());
+        }
+        assertThat(WireText.epochDay(0, 1, 1)).isEqualTo(java.time.LocalDate.of(0, 1, 1).toEpochDay());
+        assertThat(WireText.epochDay(9999, 12, 31)).isEqualTo(java.time.LocalDate.of(9999, 12, 31).toEpochDay());
+    }
+
+    @Test
+    void leapDaysAndMonthEndsAreCheckedLikeTheJdk() {
+        assertThat(WireText.instant("2000-02-29T00:00:00Z")).isEqualTo(Instant.parse("2000-02-29T00:00:00Z"));
+        for (String bad : new String[] {"1900-02-29T00:00:00Z", "2023-04-31T00:00:00Z", "2023-00-10T00:00:00Z",
+                "2023-01-00T00:00:00Z", "2023-01-32T00:00:00Z", "2023-01-01T24:00:00Z", "2023-01-01T00:00:00.1234567890Z"}) {
+            assertThatThrownBy(() -> WireText.instant(bad)).as(bad).isInstanceOf(DateTimeParseException.class);
+        }
+    }
+
+    @Test
+    void rangesOfALongerTextReadLikeTheTextAlone() {
+        String frame = "x67523.10y-3.4e-5z2022-10-19T23:28:22.061769Z!";
+        assertThat(WireText.decimal(frame, 1, 9)).isEqualTo(new BigDecimal("67523.10"));
+        assertThat(WireText.decimal(frame, 10, 17)).isEqualTo(new BigDecimal("-3.4e-5"));
+        assertThat(WireText.decimal(frame, 3, 3)).isNull();
+        assertThat(WireText.instant(frame, 18, 45)).isEqualTo(Instant.parse("2022-10-19T23:28:22.061769Z"));
+        assertThatThrownBy(() -> WireText.decimal(frame, 0, 9)).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> WireText.instant(frame, 18, 46)).isInstanceOf(DateTimeParseException.class);
+    }
 }

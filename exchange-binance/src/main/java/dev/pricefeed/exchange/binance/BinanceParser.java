@@ -6,6 +6,7 @@ import dev.pricefeed.Trade;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.Subscription;
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import java.util.Objects;
@@ -26,6 +27,7 @@ final class BinanceParser implements MessageParser {
     private final PendingRequests pending;
     private final QuoteOrder quoteOrder;
     private final EventFields fields = new EventFields();
+    private final FrameReader reader = new FrameReader();
 
     BinanceParser(BinanceSymbols symbols, PendingRequests pending, QuoteOrder quoteOrder) {
         this.symbols = Objects.requireNonNull(symbols, "symbols is null");
@@ -42,20 +44,20 @@ final class BinanceParser implements MessageParser {
         String msg = null;
         boolean reply = false;
         boolean dataIsObject = true;
-        try (JsonParser parser = JsonFrames.parser(frame)) {
+        try (JsonParser parser = reader.open(frame)) {
             JsonParser.Event first = parser.next();
             if (first != JsonParser.Event.START_OBJECT) {
                 sink.unknown(first == JsonParser.Event.START_ARRAY ? "array" : "scalar");
                 return;
             }
             while (parser.next() != JsonParser.Event.END_OBJECT) {
-                String key = parser.getString();
+                String key = reader.key();
                 JsonParser.Event value = parser.next();
                 switch (key) {
-                    case "stream" -> stream = JsonFrames.text(parser, value);
+                    case "stream" -> stream = reader.text(value);
                     case "data" -> {
                         if (value == JsonParser.Event.START_OBJECT) {
-                            fields.readObject(parser);
+                            fields.readObject(reader, parser);
                         } else {
                             // array streams such as !miniTicker@arr are not subscribed by this connector
                             JsonFrames.skip(parser, value);
@@ -79,7 +81,7 @@ final class BinanceParser implements MessageParser {
                             code = "";
                         }
                     }
-                    default -> fields.read(key, parser, value);
+                    default -> fields.read(key, reader, value);
                 }
             }
         }
@@ -175,19 +177,22 @@ final class BinanceParser implements MessageParser {
             return;
         }
         Tick.Builder tick = Tick.builder(BinanceProvider.ID, entry.instrument())
-                .last(EventFields.decimal(fields.c))
-                .open(EventFields.decimal(fields.o))
-                .high(EventFields.decimal(fields.h))
-                .low(EventFields.decimal(fields.l))
-                .volume(EventFields.decimal(fields.v))
-                .quoteVolume(EventFields.decimal(fields.q))
-                .exchangeTime(EventFields.millis(fields.eventTime))
+                .last(EventFields.decimal(fields.cValue, fields.c))
+                .open(EventFields.decimal(fields.oValue, fields.o))
+                .high(EventFields.decimal(fields.hValue, fields.h))
+                .low(EventFields.decimal(fields.lValue, fields.l))
+                .volume(EventFields.decimal(fields.vValue, fields.v))
+                .quoteVolume(EventFields.decimal(fields.qValue, fields.q))
+                .exchangeTime(fields.eventTime())
                 .receivedAt(sink.receivedAt());
         if (full) {
-            tick.lastSize(EventFields.decimal(fields.bigQ)).vwap(EventFields.decimal(fields.w));
+            tick.lastSize(EventFields.decimal(fields.bigQValue, fields.bigQ))
+                    .vwap(EventFields.decimal(fields.wValue, fields.w));
             // statistics: the cache lets the 1 s ticker's book snapshot fill in, never overwrite bookTicker's quotes
-            tick.bid(EventFields.decimal(fields.b)).bidSize(EventFields.decimal(fields.bigB))
-                    .ask(EventFields.decimal(fields.a)).askSize(EventFields.decimal(fields.bigA));
+            tick.bid(EventFields.decimal(fields.bValue, fields.b))
+                    .bidSize(EventFields.decimal(fields.bigBValue, fields.bigB))
+                    .ask(EventFields.decimal(fields.aValue, fields.a))
+                    .askSize(EventFields.decimal(fields.bigAValue, fields.bigA));
         }
         sink.statistics(tick.build());
     }
@@ -203,10 +208,10 @@ final class BinanceParser implements MessageParser {
             return;
         }
         sink.tick(Tick.builder(BinanceProvider.ID, entry.instrument())
-                .bid(EventFields.decimal(fields.b))
-                .bidSize(EventFields.decimal(fields.bigB))
-                .ask(EventFields.decimal(fields.a))
-                .askSize(EventFields.decimal(fields.bigA))
+                .bid(EventFields.decimal(fields.bValue, fields.b))
+                .bidSize(EventFields.decimal(fields.bigBValue, fields.bigB))
+                .ask(EventFields.decimal(fields.aValue, fields.a))
+                .askSize(EventFields.decimal(fields.bigAValue, fields.bigA))
                 .sequence(updateId)
                 .receivedAt(sink.receivedAt())
                 .build());
@@ -225,7 +230,7 @@ final class BinanceParser implements MessageParser {
         }
         // m: the buyer was the maker, so the aggressor sold
         Side side = "true".equals(fields.m) ? Side.SELL : Side.BUY;
-        sink.trade(new Trade(BinanceProvider.ID, entry.instrument(), EventFields.decimal(fields.p),
-                EventFields.decimal(fields.q), side, id, EventFields.millis(fields.bigT), sink.receivedAt()));
+        sink.trade(new Trade(BinanceProvider.ID, entry.instrument(), EventFields.decimal(fields.pValue, fields.p),
+                EventFields.decimal(fields.qValue, fields.q), side, id, fields.tradeTime(), sink.receivedAt()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pricefeed.exchange.binance;
 
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import dev.pricefeed.spi.support.WireText;
 import jakarta.json.stream.JsonParser;
@@ -9,7 +10,9 @@ import java.time.Instant;
 /**
  * The scalar fields of one Binance event, kept as wire text until the event type is known (Binance reuses letters:
  * {@code q} is a quantity in a trade and the quote volume in a ticker, {@code a} the ask or an aggregate trade id).
- * Reused frame after frame by one parser; not thread-safe.
+ * Read from a WebSocket frame, a field whose meaning is already fixed by the event type ({@code e} comes first in
+ * Binance's events) is converted at once from the frame's characters instead (its {@code ...Value} slot), so a ticker
+ * costs no {@code String} per price. Reused frame after frame by one parser; not thread-safe.
  */
 final class EventFields {
 
@@ -33,11 +36,30 @@ final class EventFields {
     String l;
     String v;
     String w;
+    /** Values converted while reading (see the class comment); {@code null} when kept as text or absent. */
+    BigDecimal aValue;
+    BigDecimal bigAValue;
+    BigDecimal bValue;
+    BigDecimal bigBValue;
+    BigDecimal pValue;
+    BigDecimal qValue;
+    BigDecimal bigQValue;
+    BigDecimal cValue;
+    BigDecimal oValue;
+    BigDecimal hValue;
+    BigDecimal lValue;
+    BigDecimal vValue;
+    BigDecimal wValue;
+    Long eventMillis;
+    Long bigTMillis;
     private boolean any;
 
     /** Forgets the previous event. */
     void clear() {
         e = eventTime = s = u = t = a = bigA = b = bigB = p = q = bigQ = bigT = m = c = o = h = l = v = w = null;
+        aValue = bigAValue = bValue = bigBValue = pValue = qValue = bigQValue = cValue = oValue = hValue = lValue = null;
+        vValue = wValue = null;
+        eventMillis = bigTMillis = null;
         any = false;
     }
 
@@ -52,6 +74,65 @@ final class EventFields {
             String key = parser.getString();
             read(key, parser, parser.next());
         }
+    }
+
+    /** Reads every field of an event object whose START_OBJECT was just consumed, from a frame reader. */
+    void readObject(FrameReader reader, JsonParser parser) {
+        while (parser.next() != JsonParser.Event.END_OBJECT) {
+            read(reader.key(), reader, parser.next());
+        }
+    }
+
+    /**
+     * Keeps one field's value from a frame reader: the keys of the event's type convert at once, any other is kept
+     * as text as {@link #read(String, JsonParser, JsonParser.Event)} keeps it.
+     */
+    void read(String key, FrameReader reader, JsonParser.Event value) {
+        any = true;
+        if (value == JsonParser.Event.START_OBJECT || value == JsonParser.Event.START_ARRAY) {
+            reader.skip(value);
+            return;
+        }
+        boolean ticker = "24hrTicker".equals(e) || "24hrMiniTicker".equals(e);
+        boolean trade = "trade".equals(e) || "aggTrade".equals(e);
+        switch (key) {
+            case "e" -> e = reader.text(value);
+            case "E" -> eventMillis = reader.whole(value);
+            case "s" -> s = reader.text(value);
+            case "c" -> cValue = decimalOrText(ticker, key, reader, value);
+            case "o" -> oValue = decimalOrText(ticker, key, reader, value);
+            case "h" -> hValue = decimalOrText(ticker, key, reader, value);
+            case "l" -> lValue = decimalOrText(ticker, key, reader, value);
+            case "v" -> vValue = decimalOrText(ticker, key, reader, value);
+            case "w" -> wValue = decimalOrText(ticker, key, reader, value);
+            case "Q" -> bigQValue = decimalOrText(ticker, key, reader, value);
+            case "b" -> bValue = decimalOrText(ticker, key, reader, value);
+            case "B" -> bigBValue = decimalOrText(ticker, key, reader, value);
+            case "A" -> bigAValue = decimalOrText(ticker, key, reader, value);
+            case "a" -> aValue = decimalOrText(ticker, key, reader, value);
+            case "q" -> qValue = decimalOrText(ticker || trade, key, reader, value);
+            case "p" -> pValue = decimalOrText(trade, key, reader, value);
+            case "T" -> {
+                if (trade) {
+                    bigTMillis = reader.whole(value);
+                } else {
+                    read(key, reader.parser(), value);
+                }
+            }
+            default -> read(key, reader.parser(), value);
+        }
+    }
+
+    /**
+     * The field's exact decimal when the event type says it is one, else {@code null} with the wire text kept (a
+     * bookTicker has no type; an aggregate trade's {@code a} is its id).
+     */
+    private BigDecimal decimalOrText(boolean convert, String key, FrameReader reader, JsonParser.Event value) {
+        if (convert) {
+            return reader.decimal(value);
+        }
+        read(key, reader.parser(), value);
+        return null;
     }
 
     /** Keeps one field's value (scalars only; nested values such as depth levels are skipped). */
@@ -86,6 +167,21 @@ final class EventFields {
                 // fields this connector does not use (P, x, O, C, F, L, n, M, f, ...) are skipped
             }
         }
+    }
+
+    /** A converted value, else the value of its wire text. */
+    static BigDecimal decimal(BigDecimal value, String text) {
+        return value != null ? value : WireText.decimal(text);
+    }
+
+    /** The event time ({@code E}), converted or from its text. */
+    Instant eventTime() {
+        return eventMillis != null ? Instant.ofEpochMilli(eventMillis) : millis(eventTime);
+    }
+
+    /** The trade time ({@code T}), converted or from its text. */
+    Instant tradeTime() {
+        return bigTMillis != null ? Instant.ofEpochMilli(bigTMillis) : millis(bigT);
     }
 
     /** An exact decimal from wire text, or {@code null} when absent or empty. */

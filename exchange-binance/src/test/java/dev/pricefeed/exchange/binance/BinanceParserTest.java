@@ -391,4 +391,36 @@ class BinanceParserTest {
         return new BinanceSession(URI.create("ws://127.0.0.1:1/stream"), symbols, new QuoteOrder(),
                 List.of(new Subscription(Channel.TICKER, BNB_USDT)));
     }
+
+    @Test
+    void fieldOrderDoesNotMatterEvenThoughTheTypeUsuallyComesFirst() {
+        // prices before "e" are kept as text until the type is known; after it they are read at once
+        String typeLast = "{\"s\":\"BNBBTC\",\"c\":\"0.0025\",\"a\":\"0.0026\",\"q\":\"18\",\"E\":\"1672515782136\","
+                + "\"e\":\"24hrTicker\",\"b\":\"0.0024\"}";
+        String typeFirst = "{\"e\":\"24hrTicker\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"c\":\"0.0025\","
+                + "\"a\":\"0.0026\",\"q\":\"18\",\"b\":\"0.0024\"}";
+        parser.parse(typeLast, sink);
+        parser.parse(typeFirst, sink);
+
+        assertThat(sink.statistics()).hasSize(2);
+        assertThat(sink.statistics().get(0)).isEqualTo(sink.statistics().get(1));
+        Tick tick = sink.statistics().get(0);
+        assertThat(tick.last()).isEqualTo(dec("0.0025"));
+        assertThat(tick.ask()).isEqualTo(dec("0.0026"));
+        assertThat(tick.bid()).isEqualTo(dec("0.0024"));
+        assertThat(tick.quoteVolume()).isEqualTo(dec("18"));
+        assertThat(tick.exchangeTime()).isEqualTo(Instant.ofEpochMilli(1672515782136L));
+    }
+
+    @Test
+    void anAggregateTradesIdIsItsAFieldWhateverItsPosition() {
+        parser.parse("{\"a\":26129,\"e\":\"aggTrade\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"p\":\"0.001\","
+                + "\"q\":\"100\",\"T\":1672515782136,\"m\":true}", sink);
+        parser.parse("{\"e\":\"aggTrade\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"a\":26130,\"p\":\"0.001\","
+                + "\"q\":\"100\",\"T\":1672515782136,\"m\":true}", sink);
+
+        assertThat(sink.trades()).extracting(Trade::tradeId).containsExactly("26129", "26130");
+        assertThat(sink.trades()).extracting(Trade::price).containsOnly(dec("0.001"));
+        assertThat(sink.trades()).extracting(Trade::side).containsOnly(Side.SELL);
+    }
 }

@@ -1,0 +1,213 @@
+package dev.pricefeed.spi.support;
+
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A JSON-P parser over one frame at a time that reads keys and string values from the frame's own characters, so a
+ * field a parser only compares or converts costs no {@code String}. Parsson still tokenizes and validates every frame;
+ * this class only looks up, through {@link JsonParser#getLocation()} (which points just past the current token), where
+ * the current string lies in the frame. Keys and short repeated values (event types, symbols, sides) come from a small
+ * per-reader cache of the strings seen before, so {@code switch (reader.key())} works as on {@code getString()}. A
+ * string with escapes is read through {@code getString()}, decoded as JSON-P decodes it. One instance per parser, used
+ * by one thread at a time.
+ */
+public final class FrameReader {
+
+    /** Cache slots (a power of two): room for the keys and repeated values of a few message types. */
+    private static final int SLOTS = 512;
+    /** Longer values are not cached: they are ids and times, new in every frame. */
+    private static final int MAX_CACHED = 32;
+
+    private final String[] cache = new String[SLOTS];
+    private final FrameChars chars = new FrameChars();
+    private String frame;
+    private JsonParser parser;
+    /** The current string's characters in {@link #frame}, valid after {@link #locate()} returned true. */
+    private int start;
+    private int end;
+
+    /** A streaming parser over this frame; the reader reads the frame's strings until the next {@code open}. */
+    public JsonParser open(String frame) {
+        this.frame = frame;
+        this.parser = JsonFrames.parser(chars.reset(frame));
+        return parser;
+    }
+
+    /** The parser {@link #open} made for the current frame. */
+    public JsonParser parser() {
+        return parser;
+    }
+
+    /** The key of the current {@code KEY_NAME} event; the same {@code String} instance for a key seen before. */
+    public String key() {
+        return cached();
+    }
+
+    /**
+     * The current scalar as text, or {@code null} for JSON null; a short string seen before comes back as the same
+     * instance (no allocation). Numbers and booleans give their text, as {@link JsonFrames#text} does.
+     */
+    public String text(Event event) {
+        if (event == Event.VALUE_STRING) {
+            return cached();
+        }
+        return JsonFrames.text(parser, event);
+    }
+
+    /** Whether the current string value is exactly {@code expected} (no allocation); false for any other event. */
+    public boolean textIs(Event event, String expected) {
+        if (event != Event.VALUE_STRING) {
+            return false;
+        }
+        if (!locate()) {
+            return expected.equals(parser.getString());
+        }
+        return end - start == expected.length() && frame.regionMatches(start, expected, 0, expected.length());
+    }
+
+    /**
+     * The current value as an exact decimal, as {@link JsonFrames#decimal} reads it, but a string value is read
+     * from the frame's characters without a {@code String} in between.
+     *
+     * @throws NumberFormatException when a string does not hold a number
+     */
+    public BigDecimal decimal(Event event) {
+        if (event == Event.VALUE_STRING && locate()) {
+            return WireText.decimal(frame, start, end);
+        }
+        return JsonFrames.decimal(parser, event);
+    }
+
+    /**
+     * The current value as a whole number (a JSON number, or a string of digits such as {@code "1612844051653"}), or
+     * {@code null} for JSON null or an empty string.
+     *
+     * @throws NumberFormatException when a string does not hold a whole number
+     * @throws ArithmeticException when a number has a fraction or does not fit a long
+     */
+    public Long whole(Event event) {
+        switch (event) {
+            case VALUE_NUMBER:
+                if (locateNumber()) {
+                    return Long.parseLong(frame, start, end, 10);
+                }
+                // a fraction or an exponent: whole only if its value is (2.0, 1e3)
+                return parser.getBigDecimal().longValueExact();
+            case VALUE_STRING:
+                if (locate()) {
+                    return start == end ? null : Long.parseLong(frame, start, end, 10);
+                }
+                String text = parser.getString();
+                return text.isEmpty() ? null : Long.parseLong(text);
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IllegalStateException("expected a whole number, got " + event);
+        }
+    }
+
+    /**
+     * The current string value as an RFC 3339 time ({@code 2023-09-25T09:04:31.742648Z}), read from the frame's
+     * characters, or {@code null} for JSON null or an empty string.
+     *
+     * @throws java.time.format.DateTimeParseException when the string is not such a time
+     */
+    public Instant instant(Event event) {
+        if (event == Event.VALUE_NULL) {
+            return null;
+        }
+        if (event != Event.VALUE_STRING) {
+            throw new IllegalStateException("expected a time string, got " + event);
+        }
+        if (locate()) {
+            return WireText.instant(frame, start, end);
+        }
+        return WireText.instant(parser.getString());
+    }
+
+    /** Skips the value whose first event was just read, as {@link JsonFrames#skip} does. */
+    public void skip(Event event) {
+        JsonFrames.skip(parser, event);
+    }
+
+    /** The current key or string value, from the cache when it was seen before. */
+    private String cached() {
+        if (!locate()) {
+            return parser.getString();
+        }
+        int length = end - start;
+        if (length > MAX_CACHED) {
+            return frame.substring(start, end);
+        }
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + frame.charAt(i);
+        }
+        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        String seen = cache[slot];
+        if (seen != null && seen.length() == length && frame.regionMatches(start, seen, 0, length)) {
+            return seen;
+        }
+        String text = frame.substring(start, end);
+        cache[slot] = text;
+        return text;
+    }
+
+    /**
+     * Finds the current number token, a plain integer ({@code -123}), in the frame: it ends just before the parser's
+     * location. False when the number has a fraction or an exponent, or the location does not fit.
+     */
+    private boolean locateNumber() {
+        long offset = parser.getLocation().getStreamOffset();
+        if (offset < 1 || offset > frame.length()) {
+            return false;
+        }
+        int close = (int) offset;
+        int i = close - 1;
+        while (i >= 0 && frame.charAt(i) >= '0' && frame.charAt(i) <= '9') {
+            i--;
+        }
+        if (i >= 0 && frame.charAt(i) == '-') {
+            i--;
+        }
+        if (i == close - 1 || (i >= 0 && (frame.charAt(i) == '.' || frame.charAt(i) == 'e' || frame.charAt(i) == 'E'
+                || frame.charAt(i) == '+'))) {
+            return false;
+        }
+        start = i + 1;
+        end = close;
+        return true;
+    }
+
+    /**
+     * Finds the current string token (key or value) in the frame: it ends with the quote just before the parser's
+     * location. False, so the caller asks JSON-P for the decoded text, when the token holds an escape or the location
+     * does not point just past a quote.
+     */
+    private boolean locate() {
+        long offset = parser.getLocation().getStreamOffset();
+        int close = (int) offset - 1;
+        if (offset < 2 || offset > frame.length() || frame.charAt(close) != '"') {
+            return false;
+        }
+        for (int i = close - 1; i >= 0; i--) {
+            char c = frame.charAt(i);
+            if (c == '\\') {
+                return false;
+            }
+            if (c == '"') {
+                // a quote before any backslash opens the token, unless it is itself escaped
+                if (i > 0 && frame.charAt(i - 1) == '\\') {
+                    return false;
+                }
+                start = i + 1;
+                end = close;
+                return true;
+            }
+        }
+        return false;
+    }
+}

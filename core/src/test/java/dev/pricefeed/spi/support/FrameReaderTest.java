@@ -1,0 +1,162 @@
+package dev.pricefeed.spi.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParsingException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FrameReaderTest {
+
+    private final FrameReader reader = new FrameReader();
+
+    /** Every key and string value of a frame as the reader gives them, next to what JSON-P's getString gives. */
+    private List<String[]> readBoth(String frame) {
+        List<String[]> pairs = new ArrayList<>();
+        try (JsonParser parser = reader.open(frame)) {
+            while (parser.hasNext()) {
+                Event event = parser.next();
+                if (event == Event.KEY_NAME) {
+                    pairs.add(new String[] {reader.key(), parser.getString()});
+                } else if (event == Event.VALUE_STRING) {
+                    pairs.add(new String[] {reader.text(event), parser.getString()});
+                }
+            }
+        }
+        return pairs;
+    }
+
+    @Test
+    void keysAndStringsAreWhatJsonPDecodes() {
+        String frame = "{\"plain\":\"abc\", \"esc\\\"aped\" : \"x\\\"y\",\"back\\\\\":\"\\\\\",\"u\":\"\\u00e9t\\u00E9\","
+                + "\"empty\":\"\",\"nested\":{\"k\":[\"a\",\"\\/\",{\"deep\":\"\u20ac\ud83d\ude00\"}]},\"n\":1.5e3}";
+        List<String[]> pairs = readBoth(frame);
+        assertThat(pairs).hasSize(17);
+        for (String[] pair : pairs) {
+            assertThat(pair[0]).isEqualTo(pair[1]);
+        }
+    }
+
+    @Test
+    void randomFramesLongerThanParssonsBufferReadTheSameAsJsonP() {
+        Random random = new Random(7);
+        String alphabet = "ab\"\\/é€\ud83d\ude00 :,{}[]0.9";
+        for (int round = 0; round < 40; round++) {
+            StringBuilder frame = new StringBuilder("{");
+            int fields = 50 + random.nextInt(400);
+            for (int f = 0; f < fields; f++) {
+                if (f > 0) {
+                    frame.append(random.nextBoolean() ? "," : " , ");
+                }
+                frame.append('"').append(randomJsonText(random, alphabet)).append("\":");
+                frame.append(random.nextInt(3) == 0 ? String.valueOf(random.nextInt()) : "\"" + randomJsonText(random,
+                        alphabet) + "\"");
+            }
+            frame.append('}');
+            for (String[] pair : readBoth(frame.toString())) {
+                assertThat(pair[0]).isEqualTo(pair[1]);
+            }
+        }
+    }
+
+    private static String randomJsonText(Random random, String alphabet) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(random.nextInt(10) == 0 ? 60 : 8);
+        for (int i = 0; i < length; i++) {
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
+            if (c == '"' || c == '\\') {
+                text.append('\\');
+            }
+            if (Character.isHighSurrogate(c)) {
+                text.append(c).append('\ude00');
+            } else if (!Character.isLowSurrogate(c)) {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aKeyOrShortValueSeenBeforeIsTheSameInstance() {
+        String first = readBoth("{\"symbol\":\"BTCUSDT\"}").get(1)[0];
+        String again = readBoth("{\"symbol\":\"BTCUSDT\"}").get(1)[0];
+        assertThat(again).isSameAs(first).isEqualTo("BTCUSDT");
+        // many distinct keys share the slots: a collision replaces, never confuses
+        for (int i = 0; i < 5_000; i++) {
+            String key = "k" + i;
+            assertThat(readBoth("{\"" + key + "\":1}").get(0)[0]).isEqualTo(key);
+        }
+    }
+
+    @Test
+    void decimalsWholesAndTimesComeFromTheFramesText() {
+        String frame = "{\"p\":\"67523.10\",\"q\":3.426e-5,\"e\":\"\",\"x\":\"1\\u002e5\",\"n\":null,"
+                + "\"id\":\"1612844051653\",\"big\":-9223372036854775808,\"two\":2.0,\"neg\":-42,"
+                + "\"t\":\"2022-10-19T23:28:22.061769Z\",\"t2\":\"2024-02-29T23:59:59+02:00\"}";
+        try (JsonParser parser = reader.open(frame)) {
+            parser.next();
+            assertThat(field(parser, "p", e -> reader.decimal(e))).isEqualTo(new BigDecimal("67523.10"));
+            assertThat(field(parser, "q", e -> reader.decimal(e))).isEqualTo(new BigDecimal("3.426e-5"));
+            assertThat(field(parser, "e", e -> reader.decimal(e))).isNull();
+            assertThat(field(parser, "x", e -> reader.decimal(e))).isEqualTo(new BigDecimal("1.5"));
+            assertThat(field(parser, "n", e -> reader.decimal(e))).isNull();
+            assertThat(field(parser, "id", e -> reader.whole(e))).isEqualTo(1612844051653L);
+            assertThat(field(parser, "big", e -> reader.whole(e))).isEqualTo(Long.MIN_VALUE);
+            assertThat(field(parser, "two", e -> reader.whole(e))).isEqualTo(2L);
+            assertThat(field(parser, "neg", e -> reader.whole(e))).isEqualTo(-42L);
+            assertThat(field(parser, "t", e -> reader.instant(e)))
+                    .isEqualTo(Instant.parse("2022-10-19T23:28:22.061769Z"));
+            assertThat(field(parser, "t2", e -> reader.instant(e))).isEqualTo(Instant.parse("2024-02-29T21:59:59Z"));
+        }
+    }
+
+    @Test
+    void badValuesFailAsMalformedFrames() {
+        assertThatThrownBy(() -> readOne("{\"p\":\"12a\"}", e -> reader.decimal(e)))
+                .isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> readOne("{\"p\":99999999999999999999}", e -> reader.whole(e)))
+                .isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> readOne("{\"p\":1.5}", e -> reader.whole(e)))
+                .isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> readOne("{\"p\":\"2023-02-29T00:00:00Z\"}", e -> reader.instant(e)))
+                .isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> readOne("{\"p\":\"12", e -> reader.decimal(e)))
+                .isInstanceOf(JsonParsingException.class);
+    }
+
+    @Test
+    void textIsComparesWithoutReading() {
+        try (JsonParser parser = reader.open("{\"e\":\"24hrTicker\",\"f\":\"a\\\"b\",\"g\":1}")) {
+            parser.next();
+            parser.next();
+            Event e = parser.next();
+            assertThat(reader.textIs(e, "24hrTicker")).isTrue();
+            assertThat(reader.textIs(e, "24hrTicke")).isFalse();
+            parser.next();
+            assertThat(reader.textIs(parser.next(), "a\"b")).isTrue();
+            parser.next();
+            assertThat(reader.textIs(parser.next(), "1")).isFalse();
+        }
+    }
+
+    private Object readOne(String frame, java.util.function.Function<Event, Object> read) {
+        try (JsonParser parser = reader.open(frame)) {
+            parser.next();
+            parser.next();
+            return read.apply(parser.next());
+        }
+    }
+
+    private Object field(JsonParser parser, String key, java.util.function.Function<Event, Object> read) {
+        assertThat(parser.next()).isEqualTo(Event.KEY_NAME);
+        assertThat(reader.key()).isEqualTo(key);
+        return read.apply(parser.next());
+    }
+}
