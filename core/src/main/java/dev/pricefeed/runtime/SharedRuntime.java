@@ -48,8 +48,12 @@ final class SharedRuntime {
 
     private final ScheduledThreadPoolExecutor control;
     private final ThreadPoolExecutor io;
-    /** The group the HTTP client's threads are born in; daemon, so it goes away with its last thread. */
-    private ThreadGroup httpThreads;
+    /**
+     * The groups the HTTP clients' threads are born in, one per client: daemon, so each goes away with its last
+     * thread (a client stopped with its last feed leaves an empty group that Java 17 destroys, which a later client
+     * could not be built in). Guarded by LOCK.
+     */
+    private final List<ThreadGroup> httpThreads = new ArrayList<>();
     /** One HTTP client per TLS context in use, by the context (or {@link #DEFAULT_TLS}); guarded by LOCK. */
     private final Map<Object, TlsClient> clients = new HashMap<>();
     /** Every pool thread made, so that stopping can wait until each has really ended. */
@@ -102,12 +106,16 @@ final class SharedRuntime {
         TlsClient unused = null;
         boolean last;
         synchronized (LOCK) {
+            last = --users == 0;
             TlsClient client = clients.get(key);
             if (client != null && --client.users == 0) {
                 clients.remove(key);
+                if (!last) {
+                    // stopped below by itself; the last release stops every group's threads in stop()
+                    httpThreads.remove(client.threads);
+                }
                 unused = client;
             }
-            last = --users == 0;
             if (last) {
                 if (current == this) {
                     current = null;
@@ -135,20 +143,21 @@ final class SharedRuntime {
                 throw new IllegalStateException("the feed is closed");
             }
             if (client.client == null) {
-                client.client = buildHttpClient(client.ssl);
+                client.client = buildHttpClient(client);
             }
             return client.client;
         }
     }
 
-    private HttpClient buildHttpClient(SSLContext ssl) {
+    private HttpClient buildHttpClient(TlsClient tls) {
+        SSLContext ssl = tls.ssl;
         HttpClient[] built = new HttpClient[1];
         RuntimeException[] failed = new RuntimeException[1];
-        if (httpThreads == null) {
-            httpThreads = new ThreadGroup("pricefeed-http");
-            httpThreads.setDaemon(true);
-        }
-        Thread builder = new Thread(httpThreads, () -> {
+        ThreadGroup group = new ThreadGroup("pricefeed-http");
+        group.setDaemon(true);
+        httpThreads.add(group);
+        tls.threads = group;
+        Thread builder = new Thread(group, () -> {
             try {
                 HttpClient.Builder client = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
@@ -186,17 +195,19 @@ final class SharedRuntime {
         control.shutdownNow();
         io.shutdown();
         List<Thread> ending = new ArrayList<>();
-        Thread[] found = new Thread[16];
-        ThreadGroup group;
+        List<ThreadGroup> groups;
         synchronized (LOCK) {
-            group = httpThreads;
+            groups = List.copyOf(httpThreads);
         }
-        int count = group == null ? 0 : group.enumerate(found);
-        for (int i = 0; i < count; i++) {
-            if (found[i].getName().endsWith("-SelectorManager")) {
-                ending.add(found[i]);
-                // The selector ends its loop when interrupted and closes its channels on the way out.
-                found[i].interrupt();
+        for (ThreadGroup group : groups) {
+            Thread[] found = new Thread[16];
+            int count = group.enumerate(found);
+            for (int i = 0; i < count; i++) {
+                if (found[i].getName().endsWith("-SelectorManager")) {
+                    ending.add(found[i]);
+                    // The selector ends its loop when interrupted and closes its channels on the way out.
+                    found[i].interrupt();
+                }
             }
         }
         try {
@@ -246,6 +257,8 @@ final class SharedRuntime {
         int users;
         /** Built on the first request; guarded by LOCK. */
         HttpClient client;
+        /** The thread group the client was built in, once built; guarded by LOCK. */
+        ThreadGroup threads;
 
         TlsClient(SSLContext ssl) {
             this.ssl = ssl;
