@@ -31,9 +31,36 @@ final class KrakenConnectionState {
     private final Map<Long, Request> requests = new ConcurrentHashMap<>();
     private final AtomicLong lastRequestId = new AtomicLong();
 
-    /** State for one connection. */
+    private final KrakenTokenRenewals renewals;
+    /** What this connection decided about its refused token, or null while it was not refused. */
+    private KrakenTokenRenewals.Verdict tokenVerdict;
+
+    /** State for one connection that shares no token renewals (a replay, a test). */
     KrakenConnectionState(KrakenSymbols symbols) {
+        this(symbols, new KrakenTokenRenewals());
+    }
+
+    /** State for one connection of a connector whose token renewals it shares. */
+    KrakenConnectionState(KrakenSymbols symbols, KrakenTokenRenewals renewals) {
         this.symbols = requireNonNull(symbols, "symbols is null");
+        this.renewals = requireNonNull(renewals, "renewals is null");
+    }
+
+    /**
+     * Kraken refused this connection's token: the first refusal decides (renew once, or give up after a fresh token
+     * was refused too); later ones on the same connection follow it without asking for a second reconnect.
+     */
+    synchronized KrakenTokenRenewals.Verdict tokenRefused() {
+        if (tokenVerdict == null) {
+            tokenVerdict = renewals.refused();
+            return tokenVerdict;
+        }
+        return tokenVerdict == KrakenTokenRenewals.Verdict.RENEW ? KrakenTokenRenewals.Verdict.RENEWING : tokenVerdict;
+    }
+
+    /** Kraken accepted a private subscription on this connection, so its token works. */
+    void tokenAccepted() {
+        renewals.accepted();
     }
 
     /** Remembers a requested instrument, so frames for its v2 symbol are reported under the name the user gave. */

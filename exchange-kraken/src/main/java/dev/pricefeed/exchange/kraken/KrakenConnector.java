@@ -45,6 +45,7 @@ final class KrakenConnector implements ExchangeConnector {
     private final KrakenRestPoller poller;
     private final KrakenTokenClient tokens;
     private final KrakenCandleHistory history;
+    private final KrakenTokenRenewals renewals = new KrakenTokenRenewals();
 
     KrakenConnector(ExchangeContext context) {
         this.context = requireNonNull(context, "context is null");
@@ -69,7 +70,7 @@ final class KrakenConnector implements ExchangeConnector {
     @Override
     public ConnectionSession connect(String route, List<Subscription> subscriptions)
             throws IOException, InterruptedException {
-        KrakenConnectionState state = new KrakenConnectionState(symbols);
+        KrakenConnectionState state = new KrakenConnectionState(symbols, renewals);
         if (PRIVATE.equals(route)) {
             String token = tokens.fetchToken();
             return new KrakenSession(endpoints.websocketAuth(), subscriptions, symbols, eventTrigger, token, state);

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class KrakenParser implements MessageParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(KrakenParser.class);
+    /** The category of Kraken's session errors: {@code ESession:Invalid session} for an expired or unknown token. */
+    private static final String SESSION_ERROR = "ESession:";
 
     private final KrakenConnectionState state;
     private final KrakenRows rows;
@@ -265,6 +267,7 @@ public final class KrakenParser implements MessageParser {
             return;
         }
         if (channel.isPrivate()) {
+            state.tokenAccepted();
             sink.subscribed(channel, null);
             return;
         }
@@ -293,7 +296,7 @@ public final class KrakenParser implements MessageParser {
         if (channel == null) {
             sink.exchangeError("subscribe", f.symbol != null ? reason + " (" + f.symbol + ")" : reason);
         } else if (channel.isPrivate()) {
-            sink.subscribeFailed(channel, null, reason);
+            privateRefused(channel, reason, sink);
         } else if (instrument != null) {
             sink.subscribeFailed(channel, instrument, reason);
         } else if (request != null && !request.instruments().isEmpty()) {
@@ -301,6 +304,28 @@ public final class KrakenParser implements MessageParser {
             request.instruments().forEach(i -> sink.subscribeFailed(failed, i, reason));
         } else {
             sink.exchangeError("subscribe", reason);
+        }
+    }
+
+    /**
+     * A private subscription refused: a refused token ({@code ESession:...}, expired before use or revoked) is renewed
+     * by reconnecting, as every connect fetches a fresh one; any other reason, or a fresh token refused as well, is
+     * the subscription's failure. The token itself is never in the words.
+     */
+    private void privateRefused(Channel channel, String reason, ParseSink sink) {
+        KrakenTokenRenewals.Verdict verdict = reason.startsWith(SESSION_ERROR) ? state.tokenRefused()
+                : KrakenTokenRenewals.Verdict.GIVE_UP;
+        switch (verdict) {
+            case RENEW -> {
+                String why = "Kraken refused the WebSocket token of " + channel + " (" + reason
+                        + "): reconnecting with a fresh token";
+                sink.exchangeError("token", why);
+                sink.reconnectRequested(why);
+            }
+            case RENEWING -> LOG.debug("Kraken refused the token of {} too; the reconnect is already asked for", channel);
+            case GIVE_UP -> sink.subscribeFailed(channel, null, reason.startsWith(SESSION_ERROR)
+                    ? reason + " (a fresh token was refused as well)" : reason);
+            default -> throw new IllegalStateException("unknown verdict " + verdict);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.pricefeed.AccountEvent;
 import dev.pricefeed.Channel;
 import dev.pricefeed.FeedEvent;
+import dev.pricefeed.FeedState;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
 import dev.pricefeed.Side;
@@ -92,6 +93,37 @@ class KrakenFeedTest {
             simulator.publishTicker(BTC_USD, "30000.12", "30000.1", "30000.2");
             within().untilAsserted(() -> assertThat(feed.cache().latest("kraken", BTC_USD)).hasValueSatisfying(
                     tick -> assertThat(tick.last()).isEqualTo(new BigDecimal("30000.12"))));
+        }
+    }
+
+    @Test
+    @DisplayName("an expired token (ESession:Invalid session) is renewed: a fresh token, the private channels stream, "
+            + "an Error event says so without the token, and nothing is reported failed")
+    void expiredTokenIsRenewed() {
+        try (KrakenSimulator simulator = simulator();
+                PriceFeed feed = builder(simulator).credentials(KrakenSimulator.API_KEY, KrakenSimulator.API_SECRET)
+                        .instruments("BTC/USD").channels(Channel.TICKER, Channel.BALANCES).build()) {
+            simulator.issueExpiredTokens(1);
+            List<AccountEvent> account = new CopyOnWriteArrayList<>();
+            List<FeedEvent> events = new CopyOnWriteArrayList<>();
+            feed.onAccountEvent(account::add);
+            feed.onEvent(events::add);
+            feed.start();
+
+            within().until(() -> usdSnapshots(account) == 1);
+            assertThat(simulator.issuedTokens()).hasSize(2);
+            assertThat(simulator.failedSubscribes()).isEqualTo(1);
+            assertThat(simulator.tokensByPrivateConnection()).last().asList()
+                    .containsOnly(simulator.issuedTokens().get(1));
+            simulator.publishBalanceChange("LEDGER-7", "BTC", "0.2", "0.45");
+            within().until(() -> account.stream().anyMatch(e -> e instanceof KrakenBalanceChange c
+                    && c.ledgerId().equals("LEDGER-7")));
+            assertThat(events).filteredOn(FeedEvent.Error.class::isInstance).map(e -> ((FeedEvent.Error) e).message())
+                    .anySatisfy(m -> assertThat(m).contains("ESession:Invalid session", "fresh token"))
+                    .allSatisfy(m -> simulator.issuedTokens().forEach(token -> assertThat(m).doesNotContain(token)));
+            assertThat(events).noneMatch(FeedEvent.SubscriptionFailed.class::isInstance);
+            assertThat(feed.toString()).doesNotContain(simulator.issuedTokens().get(1));
+            within().until(() -> feed.state() == FeedState.STREAMING);
         }
     }
 

@@ -106,15 +106,45 @@ class KrakenParserTest {
     }
 
     @Test
-    @DisplayName("a failed private subscribe (invalid token) fails the account channel")
-    void failedPrivateSubscribe() {
-        long id = state.register(Channel.BALANCES, List.of());
+    @DisplayName("a refused token asks once per connection for a reconnect (a fresh token); the token is not named")
+    void refusedTokenAsksForAReconnect() {
+        long balances = state.register(Channel.BALANCES, List.of());
+        long executions = state.register(Channel.EXECUTIONS, List.of());
 
-        parser.parse("{\"error\":\"ESession:Invalid session\",\"method\":\"subscribe\",\"req_id\":" + id
+        parser.parse("{\"error\":\"ESession:Invalid session\",\"method\":\"subscribe\",\"req_id\":" + balances
+                + ",\"success\":false}", sink);
+        parser.parse("{\"error\":\"ESession:Invalid session\",\"method\":\"subscribe\",\"req_id\":" + executions
                 + ",\"success\":false}", sink);
 
-        assertThat(sink.subscribeFailures()).containsExactly(
-                new RecordingSink.SubscribeFailure(Channel.BALANCES, null, "ESession:Invalid session"));
+        assertThat(sink.subscribeFailures()).isEmpty();
+        assertThat(sink.reconnects()).singleElement().asString()
+                .contains("ESession:Invalid session", "fresh token", "BALANCES");
+        assertThat(sink.errors()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a fresh token refused as well fails the account channel; an accepted one allows a renewal again")
+    void freshTokenRefusedAsWellFailsTheChannel() {
+        KrakenTokenRenewals renewals = new KrakenTokenRenewals();
+        String refusal = "{\"error\":\"ESession:Invalid session\",\"method\":\"subscribe\",\"req_id\":1"
+                + ",\"success\":false}";
+        KrakenConnectionState first = new KrakenConnectionState(symbols, renewals);
+        first.register(Channel.BALANCES, List.of());
+        new KrakenParser(first).parse(refusal, sink);
+        KrakenConnectionState second = new KrakenConnectionState(symbols, renewals);
+        second.register(Channel.BALANCES, List.of());
+
+        new KrakenParser(second).parse(refusal, sink);
+
+        assertThat(sink.reconnects()).hasSize(1);
+        assertThat(sink.subscribeFailures()).containsExactly(new RecordingSink.SubscribeFailure(Channel.BALANCES, null,
+                "ESession:Invalid session (a fresh token was refused as well)"));
+
+        renewals.accepted();
+        KrakenConnectionState third = new KrakenConnectionState(symbols, renewals);
+        third.register(Channel.BALANCES, List.of());
+        new KrakenParser(third).parse(refusal, sink);
+        assertThat(sink.reconnects()).hasSize(2);
     }
 
     @Test

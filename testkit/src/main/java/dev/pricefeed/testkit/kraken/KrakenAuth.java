@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +33,7 @@ final class KrakenAuth {
     private final List<String> issued = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong tokenRequests = new AtomicLong();
+    private final AtomicInteger expiredToIssue = new AtomicInteger();
 
     KrakenAuth(String apiKey, String base64Secret) {
         this.apiKey = requireNonNull(apiKey, "apiKey is null");
@@ -64,7 +66,10 @@ final class KrakenAuth {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.add(token);
+        // a token handed out already expired is issued like any other but never valid
+        if (expiredToIssue.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+            tokens.add(token);
+        }
         issued.add(token);
         return new Outcome(token, null);
     }
@@ -77,6 +82,11 @@ final class KrakenAuth {
     /** Every token issued so far, oldest first. */
     List<String> issued() {
         return List.copyOf(issued);
+    }
+
+    /** The next {@code count} tokens issued are already expired (as if used after their 15 minutes). */
+    void issueExpired(int count) {
+        expiredToIssue.addAndGet(count);
     }
 
     /** Makes every token issued so far invalid. */

@@ -290,6 +290,14 @@ public final class KrakenSimulator implements ExchangeSimulator, EmulatorHandler
         return auth.issued();
     }
 
+    /**
+     * The next {@code count} tokens {@code GetWebSocketsToken} hands out are already expired: a private subscribe with
+     * one gets Kraken's {@code ESession:Invalid session}.
+     */
+    public void issueExpiredTokens(int count) {
+        auth.issueExpired(count);
+    }
+
     /** Makes every token issued so far invalid, as if it had expired. */
     public void expireTokens() {
         auth.expireAll();
