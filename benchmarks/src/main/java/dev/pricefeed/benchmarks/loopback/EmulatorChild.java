@@ -18,14 +18,19 @@ public final class EmulatorChild implements AutoCloseable {
     private final BufferedReader replies;
     private final PrintWriter commands;
     private final String[] ready;
+    /** Ends the process if this JVM exits without closing the handle (the child also ends when its stdin closes). */
+    private final Thread killer;
 
     private EmulatorChild(Process process) throws IOException {
         this.process = process;
+        this.killer = new Thread(process::destroyForcibly, "emulator-child-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
         this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         String line = replies.readLine();
         if (line == null || !line.startsWith("READY ")) {
             process.destroyForcibly();
+            Runtime.getRuntime().removeShutdownHook(killer);
             throw new IOException("emulator process did not start: " + line);
         }
         this.ready = line.substring("READY ".length()).split(" ");
@@ -69,20 +74,34 @@ public final class EmulatorChild implements AutoCloseable {
         return reply.split(" ");
     }
 
+    /** Asks the process to quit, ends it if it has not after 5 s, and closes the pipes to it. */
     @Override
     public void close() {
-        try {
-            call("quit");
-        } catch (IOException e) {
-            // it is going away anyway
+        if (process.isAlive()) {
+            try {
+                call("quit");
+            } catch (IOException e) {
+                // it is going away anyway: ended below
+            }
         }
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        commands.close();
+        try {
+            replies.close();
+        } catch (IOException e) {
+            // the pipe of an ended process: nothing is left to read or release
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down and runs the hook itself
         }
     }
 }

@@ -38,15 +38,12 @@ public final class ScaleBenchmark {
         try (EmulatorChild emulators = EmulatorChild.start(ScaleEmulators.class, "1g", Integer.toString(perExchange))) {
             long startNanos = System.nanoTime();
             for (String exchangeSettings : emulators.ready()) {
-                String exchange = exchangeSettings.substring(0, exchangeSettings.indexOf('|'));
+                String exchange = EmulatorSettings.exchange(exchangeSettings);
                 String quote = exchange.equals("binance") || exchange.equals("kucoin") ? "USDT" : "USD";
                 PriceFeed.Builder builder = PriceFeed.builder().exchange(exchange)
                         .instruments(ScaleEmulators.names(perExchange, quote))
                         .environment(Map.of()).systemProperties(new Properties());
-                for (String setting : exchangeSettings.substring(exchangeSettings.indexOf('|') + 1).split(",")) {
-                    int eq = setting.indexOf('=');
-                    builder.set(exchange + "." + setting.substring(0, eq), setting.substring(eq + 1));
-                }
+                EmulatorSettings.apply(exchangeSettings, builder);
                 PriceFeed feed = builder.build();
                 feed.onTick(tick -> delivered.incrementAndGet());
                 feed.start();

@@ -1,7 +1,6 @@
 package dev.pricefeed.benchmarks.loopback;
 
 import dev.pricefeed.Instrument;
-import dev.pricefeed.PriceFeed;
 import dev.pricefeed.testkit.ExchangeSimulator;
 import dev.pricefeed.testkit.binance.BinanceSimulator;
 import dev.pricefeed.testkit.coinbase.CoinbaseSimulator;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -59,13 +57,7 @@ public final class ScaleEmulators {
         ScaleEmulators emulators = new ScaleEmulators(Integer.parseInt(args[0]));
         StringJoiner ready = new StringJoiner(" ", "READY ", "");
         for (ExchangeSimulator simulator : emulators.simulators) {
-            // the settings pointAt would give a builder, as exchange|key=value,key=value
-            PriceFeed.Builder builder = PriceFeed.builder().exchange(simulator.exchangeId())
-                    .environment(Map.of()).systemProperties(new Properties());
-            simulator.pointAt(builder);
-            StringJoiner settings = new StringJoiner(",", simulator.exchangeId() + "|", "");
-            builder.sources().withPrefix(simulator.exchangeId() + ".").forEach((k, v) -> settings.add(k + "=" + v));
-            ready.add(settings.toString());
+            ready.add(EmulatorSettings.of(simulator));
         }
         out.println(ready);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -35,7 +35,8 @@ final class SoakReport {
         md.append("# Soak\n\n");
         md.append("`benchmarks/soak.sh` (code: `benchmarks/src/main/java/dev/pricefeed/benchmarks/soak/`) runs the four ")
                 .append("exchange emulators (Binance, Kraken, KuCoin, Coinbase) and one feed per exchange through the real ")
-                .append("plugins over loopback WebSockets, in one JVM, with the feeds' default settings. The emulators ")
+                .append("plugins over loopback WebSockets, with the feeds' default settings. The emulators run in a child ")
+                .append("process, so heap, threads and descriptors in the table are the feeds' alone. The emulators ")
                 .append("publish numbered tickers (the number is the last price's whole part) over two instruments per ")
                 .append("exchange; a `Delivery.queue()` listener per feed checks every number arrives once and in ")
                 .append("order. A second listener per feed turns slow (2 ms per tick) in slow-listener phases.\n\n");
@@ -96,7 +97,7 @@ final class SoakReport {
                     + "outages (excused), **%,d lost outside outages**; %,d repeats (merged partial updates "
                     + "and snapshots after a resubscribe carry a number already seen)%n", result.published(), result.received(), result.excused(), result.lost(),
                     result.repeats()));
-            md.append(String.format(Locale.ROOT, "- after every feed and emulator closed: %d threads (%d before the "
+            md.append(String.format(Locale.ROOT, "- after every feed closed: %d threads (%d before the "
                     + "start), %d open sockets, pipes and event descriptors (%d before)%n", result.threadsAfter(), result.threadsBefore(),
                     result.fdsAfter(), result.fdsBefore()));
             md.append("\n**").append(verdict.passed() ? "PASS" : "FAIL").append("**: ")

@@ -14,10 +14,10 @@ import java.util.List;
  * @param received numbered frames received by the queue listeners
  * @param recoveries how long each injected fault took until the feed streamed again
  * @param unrecovered faults after which a feed did not stream again within the limit
- * @param threadsBefore live threads before anything started
- * @param threadsAfter live threads after everything closed
- * @param fdsBefore open sockets, pipes and event descriptors before anything started
- * @param fdsAfter open sockets, pipes and event descriptors after everything closed
+ * @param threadsBefore live threads before the feeds started (the emulator process already running)
+ * @param threadsAfter live threads after every feed closed (the emulator process still running)
+ * @param fdsBefore open sockets, pipes and event descriptors before the feeds started
+ * @param fdsAfter open sockets, pipes and event descriptors after every feed closed
  */
 public record SoakResult(List<Sample> samples, long lost, long excused, long repeats, long published, long received,
         List<Duration> recoveries, List<String> unrecovered, int threadsBefore, int threadsAfter, long fdsBefore,

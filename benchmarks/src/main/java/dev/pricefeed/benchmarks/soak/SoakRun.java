@@ -5,12 +5,10 @@ import dev.pricefeed.FeedEvent;
 import dev.pricefeed.FeedState;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
-import dev.pricefeed.testkit.ExchangeSimulator;
-import dev.pricefeed.testkit.binance.BinanceSimulator;
-import dev.pricefeed.testkit.coinbase.CoinbaseSimulator;
-import dev.pricefeed.testkit.kraken.KrakenSimulator;
-import dev.pricefeed.testkit.kucoin.KuCoinSimulator;
+import dev.pricefeed.benchmarks.loopback.EmulatorChild;
+import dev.pricefeed.benchmarks.loopback.EmulatorSettings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,26 +23,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One soak: the four exchange emulators in this process publish numbered tickers at the set rate, one feed per
- * exchange watches them through the real plugins over loopback WebSockets, and faults are injected on a seeded
- * schedule; a row of measurements is taken at every sample, and the report is rewritten after each row (so a run cut
- * short still leaves its table).
+ * One soak: the four exchange emulators in a child process ({@link SoakEmulators}) publish numbered tickers at the set
+ * rate, one feed per exchange in this process watches them through the real plugins over loopback WebSockets, and
+ * faults are injected on a seeded schedule; a row of measurements is taken at every sample, and the report is
+ * rewritten after each row (so a run cut short still leaves its table). The heap, threads and descriptors measured are
+ * the library's alone: the emulators' connections, buffers and threads live in the child.
  */
 public final class SoakRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(SoakRun.class);
     /** How long a faulted feed may take to stream again before the soak reports it as not recovered. */
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(3);
-    /** How far the publisher may fall behind its schedule before it gives up the backlog instead of bursting. */
-    private static final long CATCH_UP_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How long a slow listener takes per tick during a slow phase. */
     private static final long SLOW_LISTENER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Instruments per exchange, all listed by the emulators by default. */
-    private static final Map<String, List<String>> INSTRUMENTS = instruments();
+    private static final Map<String, List<String>> INSTRUMENTS = SoakEmulators.STREAMS;
+    /** Heap of the emulator process: its simulators keep what their connections received. */
+    private static final String EMULATOR_HEAP = "256m";
 
     private final SoakSettings settings;
     private final Outages outages = new Outages(TimeUnit.SECONDS.toNanos(10));
-    private final Map<String, ExchangeSimulator> simulators = new LinkedHashMap<>();
+    private EmulatorChild emulators;
     private final Map<String, PriceFeed> feeds = new LinkedHashMap<>();
     private final List<Stream> streams = new ArrayList<>();
     private final ConcurrentLinkedQueue<String> happened = new ConcurrentLinkedQueue<>();
@@ -62,30 +61,27 @@ public final class SoakRun {
         return new SoakRun(settings).execute();
     }
 
-    private static Map<String, List<String>> instruments() {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        map.put("binance", List.of("BTC/USDT", "ETH/USDT"));
-        map.put("kraken", List.of("BTC/USD", "ETH/USD"));
-        map.put("kucoin", List.of("BTC/USDT", "ETH/USDT"));
-        map.put("coinbase", List.of("BTC/USD", "ETH/USD"));
-        return map;
-    }
-
     private SoakResult execute() throws IOException {
+        emulators = EmulatorChild.start(SoakEmulators.class, EMULATOR_HEAP);
+        ProcessProbe.openJdkNioOnce();
+        // taken with the emulator process running (its pipes and the JDK's process reaper thread are the harness's) and
+        // the JDK's one-per-JVM NIO descriptor open, so what is left after close is the library's
         int threadsBefore = ProcessProbe.threads();
         long fdsBefore = ProcessProbe.nonFileDescriptors();
         Instant startedAt = Instant.now();
         List<Sample> samples = new ArrayList<>();
         SoakReport report = new SoakReport(settings, startedAt);
-        Thread publisher = null;
         Thread faults = null;
+        int threadsAfter;
+        long fdsAfter;
+        Map<String, Long> reconnectsPerFeed = new LinkedHashMap<>();
         try {
-            startEmulatorsAndFeeds();
+            startFeeds();
             awaitAllStreaming();
-            publisher = daemon("soak-publisher", this::publish);
+            emulators.call("publish " + settings.framesPerSecond());
             faults = daemon("soak-faults", this::injectFaults);
             long start = System.nanoTime();
-            long[] last = totals();
+            long[] last = totals(stats());
             long reconnectsBefore = reconnects();
             for (int row = 1; ; row++) {
                 long due = start + row * settings.sampleEvery().toNanos();
@@ -93,51 +89,51 @@ public final class SoakRun {
                     break;
                 }
                 parkUntil(due);
-                long[] now = totals();
+                String[] stats = stats();
+                long[] now = totals(stats);
                 long reconnectsNow = reconnects();
                 List<String> faultsSince = new ArrayList<>();
                 for (String f = happened.poll(); f != null; f = happened.poll()) {
                     faultsSince.add(f);
                 }
                 samples.add(new Sample((System.nanoTime() - start) / 60e9, ProcessProbe.heapAfterGc(),
-                        ProcessProbe.threads(), ProcessProbe.fileDescriptors(), liveSubscriptions(), connections(),
-                        now[0] - last[0], now[1] - last[1], now[2] - last[2], now[3] - last[3],
+                        ProcessProbe.threads(), ProcessProbe.fileDescriptors(), liveSubscriptions(stats),
+                        connections(stats), now[0] - last[0], now[1] - last[1], now[2] - last[2], now[3] - last[3],
                         reconnectsNow - reconnectsBefore, String.join("; ", faultsSince)));
                 last = now;
                 reconnectsBefore = reconnectsNow;
                 report.write(samples, null, recoveries, unrecovered);
-                LOG.info("soak row {}: {}", row, samples.get(samples.size() - 1));
+                LOG.info("soak row {}: {}; emulator process heap after GC {} bytes", row,
+                        samples.get(samples.size() - 1), stats[3 + streams.size()]);
             }
         } finally {
             stopping = true;
-            join(publisher);
             join(faults);
+            try {
+                readPublished(emulators.call("stop"));
+            } catch (IOException e) {
+                LOG.warn("the emulator process did not stop publishing: {}", e.toString());
+            }
             feeds.values().forEach(PriceFeed::close);
-            simulators.values().forEach(ExchangeSimulator::close);
+            feeds.forEach((exchange, feed) -> reconnectsPerFeed.put(exchange, feed.metrics().reconnects()));
+            // drop every reference, so what a closed feed leaves for the collector (the JDK HttpClient) can go
+            feeds.clear();
+            // measured before the emulator process ends: what is left is the library's, not the harness's
+            threadsAfter = awaitThreadsBack(threadsBefore);
+            fdsAfter = ProcessProbe.nonFileDescriptors();
+            emulators.close();
         }
-        Map<String, Long> feedsLeft = new LinkedHashMap<>();
-        feeds.forEach((exchange, feed) -> feedsLeft.put(exchange, feed.metrics().reconnects()));
-        // drop every reference, so what a closed feed leaves for the collector (the JDK HttpClient) can go
-        feeds.clear();
-        simulators.clear();
-        LOG.info("reconnects per exchange: {}", feedsLeft);
+        LOG.info("reconnects per exchange: {}", reconnectsPerFeed);
         SoakResult result = new SoakResult(samples, totalsOf(Stream::lost), totalsOf(Stream::excused),
                 totalsOf(Stream::repeats), totalsOf(Stream::published), totalsOf(Stream::receivedCount),
-                List.copyOf(recoveries), List.copyOf(unrecovered), threadsBefore, awaitThreadsBack(threadsBefore),
-                fdsBefore, ProcessProbe.nonFileDescriptors());
+                List.copyOf(recoveries), List.copyOf(unrecovered), threadsBefore, threadsAfter, fdsBefore, fdsAfter);
         report.write(samples, result, recoveries, unrecovered);
         return result;
     }
 
-    private void startEmulatorsAndFeeds() {
-        simulators.put("binance", BinanceSimulator.builder().instruments(INSTRUMENTS.get("binance"))
-                .tickerInterval(null).start());
-        simulators.put("kraken", KrakenSimulator.builder().instruments(INSTRUMENTS.get("kraken")).start());
-        simulators.put("kucoin", KuCoinSimulator.start(INSTRUMENTS.get("kucoin")));
-        simulators.put("coinbase", CoinbaseSimulator.builder()
-                .instruments(INSTRUMENTS.get("coinbase").toArray(String[]::new)).start());
-        for (ExchangeSimulator simulator : simulators.values()) {
-            String exchange = simulator.exchangeId();
+    private void startFeeds() {
+        for (String ready : emulators.ready()) {
+            String exchange = EmulatorSettings.exchange(ready);
             Map<Instrument, Stream> byInstrument = new LinkedHashMap<>();
             for (String name : INSTRUMENTS.get(exchange)) {
                 Stream stream = new Stream(exchange, Instrument.of(name), outages);
@@ -145,7 +141,7 @@ public final class SoakRun {
                 byInstrument.put(stream.instrument, stream);
             }
             // default timings, as a user gets them; only outside configuration is kept out
-            PriceFeed feed = simulator.pointAt(PriceFeed.builder().exchange(exchange)
+            PriceFeed feed = EmulatorSettings.apply(ready, PriceFeed.builder().exchange(exchange)
                     .instruments(INSTRUMENTS.get(exchange))
                     .environment(Map.of()).systemProperties(new Properties())).build();
             feed.onTick(tick -> {
@@ -169,6 +165,24 @@ public final class SoakRun {
         }
     }
 
+    /** The emulator process's {@code STATS} reply, its published numbers copied to the streams. */
+    private String[] stats() {
+        try {
+            String[] stats = emulators.call("stats");
+            readPublished(stats);
+            return stats;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the per-stream numbers of a {@code STATS} reply (after its first word) to the streams. */
+    private void readPublished(String[] stats) {
+        for (int i = 0; i < streams.size(); i++) {
+            streams.get(i).published(Long.parseLong(stats[1 + i]));
+        }
+    }
+
     private void awaitAllStreaming() {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (feeds.values().stream().anyMatch(f -> f.state() != FeedState.STREAMING)) {
@@ -185,34 +199,16 @@ public final class SoakRun {
         return states;
     }
 
-    /** Publishes the streams in turn, evenly spaced, at the set rate over all of them. */
-    private void publish() {
-        long period = 1_000_000_000L / settings.framesPerSecond();
-        long next = System.nanoTime();
-        for (long i = 0; !stopping; i++) {
-            next += period;
-            long now = System.nanoTime();
-            if (now - next > CATCH_UP_LIMIT_NANOS) {
-                // a starved publisher does not burst to catch up: the rate is what the machine gave (see the table)
-                next = now;
-            }
-            parkUntil(next);
-            Stream stream = streams.get((int) (i % streams.size()));
-            long n = stream.nextNumber();
-            simulators.get(stream.exchange).publishTicker(stream.instrument, n + ".5", n + ".4", n + ".6");
-        }
-    }
-
     private void injectFaults() {
         long start = System.nanoTime();
-        for (FaultPlan.Fault fault : FaultPlan.of(settings, List.copyOf(simulators.keySet()))) {
+        for (FaultPlan.Fault fault : FaultPlan.of(settings, List.copyOf(INSTRUMENTS.keySet()))) {
             parkUntil(start + fault.at().toNanos());
             if (stopping) {
                 return;
             }
             switch (fault.kind()) {
-                case DROP -> hit(fault, () -> simulators.get(fault.exchange()).server().dropAll());
-                case HUNG -> hit(fault, () -> simulators.get(fault.exchange()).server().silenceAll());
+                case DROP -> hit(fault, "drop");
+                case HUNG -> hit(fault, "hung");
                 case SLOW_START -> {
                     slow = true;
                     happened.add("slow listeners on");
@@ -226,15 +222,24 @@ public final class SoakRun {
     }
 
     /** Injects a fault into one exchange and waits until its feed streams again on a new connection. */
-    private void hit(FaultPlan.Fault fault, Runnable injection) {
+    private void hit(FaultPlan.Fault fault, String command) {
         PriceFeed feed = feeds.get(fault.exchange());
         long reconnectsBefore = feed.metrics().reconnects();
         List<Stream> hit = streams.stream().filter(s -> s.exchange.equals(fault.exchange())).toList();
         outages.started(fault.exchange());
         long injected = System.nanoTime();
-        injection.run();
-        // taken after the injection: numbers published from here on cannot travel on the faulted connection
-        long[] publishedAtFault = hit.stream().mapToLong(Stream::published).toArray();
+        long[] publishedAtFault = new long[hit.size()];
+        try {
+            // counted after the injection: numbers published from here on cannot travel on the faulted connection
+            String[] reply = emulators.call(command + " " + fault.exchange());
+            for (int i = 0; i < hit.size(); i++) {
+                publishedAtFault[i] = Long.parseLong(reply[1 + i]);
+            }
+        } catch (IOException e) {
+            unrecovered.add(fault.kind() + " " + fault.exchange() + " not injected: " + e.getMessage());
+            outages.recovered(fault.exchange());
+            return;
+        }
         long deadline = injected + RECOVERY_LIMIT.toNanos();
         // recovered: a new connection streams, proven by a number published after the fault arriving on every stream
         while (!stopping && !(feed.metrics().reconnects() > reconnectsBefore && feed.state() == FeedState.STREAMING
@@ -263,7 +268,9 @@ public final class SoakRun {
         return true;
     }
 
-    private long[] totals() {
+    /** Published, received, lost and excused numbers over all streams, the published ones from {@code stats}. */
+    private long[] totals(String[] stats) {
+        readPublished(stats);
         return new long[] {totalsOf(Stream::published), totalsOf(Stream::receivedCount), totalsOf(Stream::lost),
                 totalsOf(Stream::excused)};
     }
@@ -276,15 +283,15 @@ public final class SoakRun {
         return feeds.values().stream().mapToLong(f -> f.metrics().reconnects()).sum();
     }
 
-    private int liveSubscriptions() {
-        return simulators.values().stream().mapToInt(ExchangeSimulator::liveSubscriptions).sum();
+    private int liveSubscriptions(String[] stats) {
+        return Integer.parseInt(stats[1 + streams.size()]);
     }
 
-    private int connections() {
-        return simulators.values().stream().mapToInt(s -> s.server().connections().size()).sum();
+    private int connections(String[] stats) {
+        return Integer.parseInt(stats[2 + streams.size()]);
     }
 
-    /** Threads after every feed and emulator closed, given a few seconds to end (pools end their idle threads). */
+    /** Threads after every feed closed, given a few seconds to end (pools end their idle threads). */
     private static int awaitThreadsBack(int before) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         int now = ProcessProbe.threads();

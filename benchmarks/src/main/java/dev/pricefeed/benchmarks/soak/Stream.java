@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One numbered stream (an exchange's instrument): the emulator publishes 1, 2, 3 ... as the last price's whole part,
- * a {@code Delivery.queue()} listener checks that each arrives once and in order. Numbers missing outside an outage
- * are lost; inside one they are excused; numbers seen again (snapshots after a resubscribe, REST) are repeats.
+ * One numbered stream (an exchange's instrument): the emulator process publishes 1, 2, 3 ... as the last price's whole
+ * part, a {@code Delivery.queue()} listener checks that each arrives once and in order. Numbers missing outside an
+ * outage are lost; inside one they are excused; numbers seen again (snapshots after a resubscribe, REST) are repeats.
  */
 final class Stream {
 
@@ -16,7 +16,8 @@ final class Stream {
     final String exchange;
     final Instrument instrument;
     private final Outages outages;
-    private final AtomicLong published = new AtomicLong();
+    /** Numbers published so far, as the emulator process last reported them. */
+    private volatile long published;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong excused = new AtomicLong();
@@ -35,9 +36,9 @@ final class Stream {
         this.outages = outages;
     }
 
-    /** The next number to publish, counted as published. */
-    long nextNumber() {
-        return published.incrementAndGet();
+    /** The emulator process reports the numbers published so far. */
+    void published(long numbers) {
+        published = numbers;
     }
 
     /** The listener saw a tick whose last price carries {@code last}. */
@@ -73,7 +74,7 @@ final class Stream {
     }
 
     long published() {
-        return published.get();
+        return published;
     }
 
     long receivedCount() {
