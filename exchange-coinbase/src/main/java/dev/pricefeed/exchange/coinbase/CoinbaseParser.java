@@ -7,6 +7,7 @@ import dev.pricefeed.Trade;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -39,6 +40,7 @@ final class CoinbaseParser implements MessageParser {
     private final AdvancedTradeEvents events;
     private final Map<String, long[]> tickerSequences = new HashMap<>();
     private final Map<String, String> tradeStreams = new HashMap<>();
+    private final FrameReader reader = new FrameReader();
 
     // the frame being read; reset before each one
     private String type;
@@ -46,6 +48,8 @@ final class CoinbaseParser implements MessageParser {
     private String productId;
     private String side;
     private String time;
+    /** {@code time} read at once when the type that uses it came first (as Coinbase sends it); else {@link #time}. */
+    private Instant timeValue;
     private String timestamp;
     private String message;
     private String reason;
@@ -75,7 +79,7 @@ final class CoinbaseParser implements MessageParser {
     public void parse(String frame, ParseSink sink) {
         reset();
         Instant receivedAt = sink.receivedAt();
-        try (JsonParser json = JsonFrames.parser(frame)) {
+        try (JsonParser json = reader.open(frame)) {
             if (json.next() != Event.START_OBJECT) {
                 throw new IllegalArgumentException("a Coinbase frame is a JSON object");
             }
@@ -94,36 +98,59 @@ final class CoinbaseParser implements MessageParser {
     private void readFields(JsonParser json, Instant receivedAt) {
         Event e;
         while ((e = json.next()) != Event.END_OBJECT) {
-            String key = json.getString();
+            String key = reader.key();
             Event value = json.next();
             switch (key) {
-                case "type": type = Wire.text(json, value); break;
-                case "channel": channel = Wire.text(json, value); break;
-                case "product_id": productId = Wire.text(json, value); break;
-                case "side": side = Wire.text(json, value); break;
-                case "time": time = Wire.text(json, value); break;
+                case "type": type = repeatedText(json, value); break;
+                case "channel": channel = repeatedText(json, value); break;
+                case "product_id": productId = repeatedText(json, value); break;
+                case "side": side = repeatedText(json, value); break;
+                case "time": readTime(json, value); break;
                 case "timestamp": timestamp = Wire.text(json, value); break;
                 case "message": message = Wire.text(json, value); break;
                 case "reason": reason = Wire.text(json, value); break;
-                case "sequence": sequence = Wire.whole(json, value); break;
-                case "sequence_num": sequenceNum = Wire.whole(json, value); break;
-                case "trade_id": tradeId = Wire.whole(json, value); break;
-                case "price": price = JsonFrames.decimal(json, value); break;
-                case "size": size = JsonFrames.decimal(json, value); break;
-                case "last_size": lastSize = JsonFrames.decimal(json, value); break;
-                case "open_24h": open24h = JsonFrames.decimal(json, value); break;
-                case "high_24h": high24h = JsonFrames.decimal(json, value); break;
-                case "low_24h": low24h = JsonFrames.decimal(json, value); break;
-                case "volume_24h": volume24h = JsonFrames.decimal(json, value); break;
-                case "best_bid": bestBid = JsonFrames.decimal(json, value); break;
-                case "best_bid_size": bestBidSize = JsonFrames.decimal(json, value); break;
-                case "best_ask": bestAsk = JsonFrames.decimal(json, value); break;
-                case "best_ask_size": bestAskSize = JsonFrames.decimal(json, value); break;
+                case "sequence": sequence = reader.whole(value); break;
+                case "sequence_num": sequenceNum = reader.whole(value); break;
+                case "trade_id": tradeId = reader.whole(value); break;
+                case "price": price = reader.decimal(value); break;
+                case "size": size = reader.decimal(value); break;
+                case "last_size": lastSize = reader.decimal(value); break;
+                case "open_24h": open24h = reader.decimal(value); break;
+                case "high_24h": high24h = reader.decimal(value); break;
+                case "low_24h": low24h = reader.decimal(value); break;
+                case "volume_24h": volume24h = reader.decimal(value); break;
+                case "best_bid": bestBid = reader.decimal(value); break;
+                case "best_bid_size": bestBidSize = reader.decimal(value); break;
+                case "best_ask": bestAsk = reader.decimal(value); break;
+                case "best_ask_size": bestAskSize = reader.decimal(value); break;
                 case "channels": channels = Wire.subscriptions(json, value, null); break;
                 case "events": events.read(json, value, receivedAt); break;
                 default: JsonFrames.skip(json, value);
             }
         }
+    }
+
+    /** A value that repeats from frame to frame (type, channel, product, side): no new String once seen. */
+    private String repeatedText(JsonParser json, Event value) {
+        if (value == Event.START_OBJECT || value == Event.START_ARRAY) {
+            return Wire.text(json, value);
+        }
+        return reader.text(value);
+    }
+
+    /** Reads {@code time} at once for the types that use it (the type comes first), else keeps its text. */
+    private void readTime(JsonParser json, Event value) {
+        boolean used = "ticker".equals(type) || "match".equals(type) || "last_match".equals(type);
+        if (used && value == Event.VALUE_STRING) {
+            timeValue = reader.instant(value);
+        } else {
+            time = Wire.text(json, value);
+        }
+    }
+
+    /** The exchange time of a ticker or match, read at once or from its kept text. */
+    private Instant time() {
+        return timeValue != null ? timeValue : Wire.instant(time);
     }
 
     private void exchange(ParseSink sink, Instant receivedAt) {
@@ -158,7 +185,7 @@ final class CoinbaseParser implements MessageParser {
                 .last(price).lastSize(lastSize)
                 .bid(bestBid).bidSize(bestBidSize).ask(bestAsk).askSize(bestAskSize)
                 .open(open24h).high(high24h).low(low24h).volume(volume24h)
-                .exchangeTime(Wire.instant(time)).receivedAt(receivedAt).sequence(sequence)
+                .exchangeTime(time()).receivedAt(receivedAt).sequence(sequence)
                 .build());
     }
 
@@ -188,7 +215,7 @@ final class CoinbaseParser implements MessageParser {
             return;
         }
         sink.trade(new Trade(EXCHANGE, instrument, price, size, takerSide,
-                tradeId != null ? tradeId.toString() : null, Wire.instant(time), receivedAt));
+                tradeId != null ? tradeId.toString() : null, time(), receivedAt));
     }
 
     private String tradeStream(String product) {
@@ -248,6 +275,7 @@ final class CoinbaseParser implements MessageParser {
         productId = null;
         side = null;
         time = null;
+        timeValue = null;
         timestamp = null;
         message = null;
         reason = null;

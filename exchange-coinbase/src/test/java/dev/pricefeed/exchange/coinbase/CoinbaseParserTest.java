@@ -346,4 +346,23 @@ class CoinbaseParserTest {
                 + ",\"events\":[{\"type\":\"update\",\"tickers\":[{\"type\":\"ticker\",\"product_id\":\"BTC-USD\","
                 + "\"price\":\"" + price + "\"}]}]}";
     }
+
+    @Test
+    void aTimeBeforeTheTypeReadsTheSameAsAfterIt() {
+        // the time is read at once when "type" came first (as Coinbase sends it), else kept as text until the end
+        exchange.parse("{\"time\":\"2022-10-19T23:28:22.061769Z\",\"type\":\"ticker\",\"sequence\":1,"
+                + "\"product_id\":\"BTC-USD\",\"price\":\"1285.22\"}", sink);
+        exchange.parse("{\"type\":\"ticker\",\"sequence\":2,\"product_id\":\"BTC-USD\",\"price\":\"1285.22\","
+                + "\"time\":\"2022-10-19T23:28:22.061769Z\"}", sink);
+        exchange.parse("{\"type\":\"match\",\"trade_id\":7,\"product_id\":\"BTC-USD\",\"price\":\"1\",\"size\":\"2\","
+                + "\"side\":\"sell\",\"time\":\"2022-10-19T23:28:22Z\"}", sink);
+
+        assertThat(sink.ticks()).extracting(Tick::exchangeTime)
+                .containsOnly(Instant.parse("2022-10-19T23:28:22.061769Z"));
+        assertThat(sink.ticks()).hasSize(2);
+        assertThat(sink.trades()).singleElement().satisfies(trade -> {
+            assertThat(trade.exchangeTime()).isEqualTo(Instant.parse("2022-10-19T23:28:22Z"));
+            assertThat(trade.tradeId()).isEqualTo("7");
+        });
+    }
 }
