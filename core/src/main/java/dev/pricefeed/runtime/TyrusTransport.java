@@ -14,10 +14,15 @@ import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +43,17 @@ final class TyrusTransport implements WebSocketTransport {
     /** Tyrus's words when the upgrade is not answered within its HANDSHAKE_TIMEOUT (it has no type of its own). */
     private static final String TYRUS_HANDSHAKE_TIMEOUT = "Handshake response not received";
 
-    private final ClientManager client;
+    /** How long {@link #close()} waits for the threads of the connections to end. */
+    private static final long STOP_WAIT_MILLIS = 2_000;
+
+    private final long handshakeTimeoutMillis;
     /** The feed's TLS context, or null for the JVM's default (looked up at each wss:// connect). */
     private final SSLContext ssl;
-    private final long handshakeTimeoutMillis;
+    /** Connections not yet closed. */
+    private final Set<TyrusLink> open = ConcurrentHashMap.newKeySet();
+    /** Every thread a connection's Grizzly transport started (its selector and its pool's one thread). */
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     TyrusTransport(long handshakeTimeoutMillis) {
         this(handshakeTimeoutMillis, null);
@@ -55,19 +67,34 @@ final class TyrusTransport implements WebSocketTransport {
      *     with {@link SSLContext#setDefault}
      */
     TyrusTransport(long handshakeTimeoutMillis, SSLContext ssl) {
-        this.ssl = ssl;
         this.handshakeTimeoutMillis = handshakeTimeoutMillis;
-        client = ClientManager.createClient();
+        this.ssl = ssl;
+    }
+
+    /**
+     * A client for one connection. Tyrus builds a Grizzly transport per connection (no shared container: a shared one
+     * is shut down by its idle timer or by another feed's close while a connection may be opening); each needs its
+     * own worker pool configuration (see {@link SelectorThreadReads}), so each connection has its own client.
+     */
+    private ClientManager newClient() {
+        ClientManager client = ClientManager.createClient();
         // Tyrus reads this property only as an Integer: a Long is ignored and its 30 s default applies
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT,
                 (int) Math.min(Integer.MAX_VALUE, handshakeTimeoutMillis));
         client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, READ_BUFFER_BYTES);
-        // No shared container: a shared one is shut down by its idle timer or by another feed's close while a
-        // connection may be opening; each connection here owns its transport and releases it when it closes.
+        client.getProperties().put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG,
+                SelectorThreadReads.workerPool(threads));
+        // No idle timer: with Tyrus's default (0) every new session schedules one, which starts a timer thread
+        // that lives as long as the client; liveness is judged by Connection.checkAlive instead.
+        client.setDefaultMaxSessionIdleTimeout(-1);
+        return client;
     }
 
     @Override
     public Link connect(URI uri, Map<String, String> headers, LinkListener listener) throws IOException {
+        if (closed.get()) {
+            throw new IOException("transport closed");
+        }
         // Tyrus verifies the host name for a context given here (it sets the engine's endpoint identification to
         // HTTPS), as the JDK client does; WebSocketTlsTest holds both to it
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
@@ -79,16 +106,29 @@ final class TyrusTransport implements WebSocketTransport {
                 })
                 .sslContext("wss".equalsIgnoreCase(uri.getScheme()) ? tls(uri) : null)
                 .build();
-        Adapter adapter = new Adapter(listener);
+        threads.removeIf(thread -> !thread.isAlive());
+        ClientManager client = newClient();
+        Adapter adapter = new Adapter(listener, threads);
+        Session session;
         try {
-            Session session = client.connectToServer(adapter, config, uri);
-            return new TyrusLink(session, adapter);
+            session = client.connectToServer(adapter, config, uri);
         } catch (DeploymentException | RuntimeException e) {
+            client.shutdown();
             if (String.valueOf(e.getMessage()).contains(TYRUS_HANDSHAKE_TIMEOUT)) {
                 throw new HandshakeTimeoutException(uri, handshakeTimeoutMillis, e);
             }
             throw new IOException("cannot open " + withoutQuery(uri) + ": " + ErrorText.describe(e), e);
         }
+        TyrusLink link = new TyrusLink(session, adapter);
+        open.add(link);
+        adapter.ended(() -> {
+            open.remove(link);
+            client.shutdown();
+        });
+        if (closed.get()) {
+            link.close("transport closed");
+        }
+        return link;
     }
 
     private SSLContext tls(URI uri) throws IOException {
@@ -108,9 +148,32 @@ final class TyrusTransport implements WebSocketTransport {
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
+    /**
+     * Closes every connection still open and waits (up to {@value #STOP_WAIT_MILLIS} ms in all) until every thread
+     * the connections' transports started has ended.
+     */
     @Override
     public void close() {
-        client.shutdown();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (TyrusLink link : open) {
+            link.close("feed closed");
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
+        try {
+            for (Thread thread : threads) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (thread != Thread.currentThread() && left > 0) {
+                    thread.join(left);
+                }
+                if (thread.isAlive()) {
+                    LOG.debug("Tyrus thread {} still running {} ms after close", thread.getName(), STOP_WAIT_MILLIS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes the session with a code and a reason that fits a close frame; never throws. */
@@ -126,17 +189,49 @@ final class TyrusTransport implements WebSocketTransport {
 
     private static final class Adapter extends Endpoint {
         private final LinkListener listener;
+        private final Set<Thread> threads;
+        /** What runs once the session has ended (the client is released); null when not yet set or already run. */
+        private Runnable release;
+        private boolean over;
         /** Our own words when this side started the close, so the report says who closed; null otherwise. */
         private final AtomicReference<String> closedByUs = new AtomicReference<>();
         private volatile Session session;
 
-        Adapter(LinkListener listener) {
+        Adapter(LinkListener listener, Set<Thread> threads) {
             this.listener = listener;
+            this.threads = threads;
+        }
+
+        /** Runs {@code action} when the session ends, or now when it already has. */
+        void ended(Runnable action) {
+            synchronized (this) {
+                if (!over) {
+                    release = action;
+                    return;
+                }
+            }
+            action.run();
+        }
+
+        private void end() {
+            Runnable action;
+            synchronized (this) {
+                over = true;
+                action = release;
+                release = null;
+            }
+            if (action != null) {
+                action.run();
+            }
         }
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
             this.session = session;
+            if (SelectorThreadReads.onSelector()) {
+                // the connection's selector thread, where its frames are read: close() waits for it to end
+                threads.add(Thread.currentThread());
+            }
             session.setMaxTextMessageBufferSize(READ_BUFFER_BYTES);
             session.setMaxBinaryMessageBufferSize(READ_BUFFER_BYTES);
             // Negative: no idle timer at all. With 0 Tyrus re-arms a timer task for every message it receives
@@ -181,6 +276,7 @@ final class TyrusTransport implements WebSocketTransport {
 
         @Override
         public void onClose(Session session, CloseReason reason) {
+            end();
             int code = reason.getCloseCode().getCode();
             String ours = closedByUs.get();
             if (ours != null) {

@@ -56,12 +56,14 @@ public final class LoopbackBenchmark {
             LoopbackBenchmark bench = new LoopbackBenchmark(emulator, client, arrivals);
             log(clientName + ": subscribed; warming up with " + WARM_UP_FRAMES + " frames");
             bench.phase("warm-up", WARM_UP_FRAMES, 0);
-            for (int round = 1; round <= SATURATION_ROUNDS; round++) {
+            for (int round = 1; round <= SATURATION_ROUNDS && selected("saturation"); round++) {
                 JsonObjectBuilder result = bench.phase("saturation-" + round, SATURATION_FRAMES, 0);
                 phases.add(result);
             }
             for (long[] rate : RATES) {
-                phases.add(bench.phase("rate-" + rate[0], rate[0] * rate[1], rate[0]));
+                if (selected(String.valueOf(rate[0]))) {
+                    phases.add(bench.phase("rate-" + rate[0], rate[0] * rate[1], rate[0]));
+                }
             }
             idle = idle();
         }
@@ -78,6 +80,15 @@ public final class LoopbackBenchmark {
                 .build());
         log(clientName + ": results in " + args[1]);
         System.exit(0);
+    }
+
+    /**
+     * Whether a phase runs: every phase by default; {@code -Dloopback.phases=1000,20000} (names: saturation, 1000,
+     * 20000, 100000) runs a subset, for a quick look at one measure (run.sh always runs them all).
+     */
+    private static boolean selected(String phase) {
+        String only = System.getProperty("loopback.phases", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(phase);
     }
 
     /** The threads that were not there before the emulator and the client started and still live 2 s after close. */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Construction is all-or-nothing and close() leaves no thread behind, the HTTP client's included. */
 class FeedThreadsTest {
@@ -45,18 +47,27 @@ class FeedThreadsTest {
                 .option("liveness-ms", "60000"));
     }
 
-    @Test
-    @DisplayName("ten rounds of build, start, stream and close leave no runtime or HTTP client thread alive")
-    void repeatedRoundsLeaveNoThread() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tyrus", "jdk"})
+    @DisplayName("ten rounds of build, start, stream and close leave no runtime, HTTP client or WebSocket thread alive")
+    void repeatedRoundsLeaveNoThread(String transport) {
         for (int round = 1; round <= 10; round++) {
-            PriceFeed feed = builder().build();
+            PriceFeed feed = builder().websocketTransport(transport).build();
             feed.start();
             await().atMost(WAIT).until(() -> feed.state() == FeedState.STREAMING);
             assertThat(simulator.server().httpCalls()).as("the instrument list went over the HTTP client")
                     .hasSizeGreaterThanOrEqualTo(round);
-            assertThat(RuntimeThreads.live()).as("threads while streaming, round %d", round)
+            List<String> streaming = RuntimeThreads.live();
+            assertThat(streaming).as("threads while streaming, round %d", round)
                     .contains("pricefeed-control")
                     .anyMatch(name -> name.startsWith("HttpClient-") && name.endsWith("-SelectorManager"));
+            if (transport.equals("tyrus")) {
+                // one connection: Grizzly's selector thread (which reads the frames) and the idle worker pool's
+                assertThat(streaming).as("Tyrus threads while streaming, round %d", round)
+                        .noneMatch(name -> name.startsWith("tyrus-"))
+                        .anyMatch(name -> name.startsWith("Grizzly") && name.endsWith("SelectorRunner"))
+                        .anyMatch(name -> name.startsWith("pricefeed-tyrus-"));
+            }
             feed.close();
             assertThat(RuntimeThreads.live()).as("threads right after close, round %d", round)
                     .isEqualTo(before);
