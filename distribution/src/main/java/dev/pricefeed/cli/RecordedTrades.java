@@ -5,10 +5,7 @@ import dev.pricefeed.FrameReplay;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PluginRegistry;
 import dev.pricefeed.Trade;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -48,33 +45,12 @@ final class RecordedTrades {
         FrameReplay.Builder builder = FrameReplay.builder().exchange(exchange)
                 .instruments(instruments.toArray(Instrument[]::new)).plugins(registry).clock(clock);
         options.forEach(builder::option);
-        long errors = 0;
-        try (FrameReplay replay = builder.build();
-                BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        RecordingReader reader = new RecordingReader(file, raw, clock);
+        try (FrameReplay replay = builder.build()) {
             replay.onTrade(trades);
             replay.onEvent(events);
-            long lineNumber = 0;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (raw) {
-                    replay.replay(line, clock.instant());
-                    continue;
-                }
-                try {
-                    RecordedFrame recorded = RecordedFrame.parse(line);
-                    replay.replay(recorded.frame(), recorded.receivedAt());
-                } catch (IllegalArgumentException e) {
-                    errors++;
-                    events.accept(new FeedEvent.Error(exchange, clock.instant(), "recording", file + " line "
-                            + lineNumber + " is not a recording line (" + e.getMessage()
-                            + "); use --raw for a file of raw frames"));
-                }
-            }
-            return new Summary(replay.frames(), replay.trades(), errors + replay.errors());
+            reader.replayInto(replay, events, () -> false);
+            return new Summary(replay.frames(), replay.trades(), reader.badLines() + replay.errors());
         }
     }
 }

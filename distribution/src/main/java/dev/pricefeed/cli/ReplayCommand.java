@@ -5,9 +5,7 @@ import dev.pricefeed.FrameReplay;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.config.ConfigSources;
 import dev.pricefeed.config.Setting;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,38 +81,15 @@ final class ReplayCommand implements Callable<Integer> {
         LineOutput out = new LineOutput(spec.commandLine().getOut());
         LineOutput err = new LineOutput(spec.commandLine().getErr());
         EventOutput eventOutput = new EventOutput(events ? out : err);
-        long[] lineNumber = {0};
-        long errors = 0;
-        try (FrameReplay replay = builder.build();
-                BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        RecordingReader reader = new RecordingReader(file, raw, env.clock());
+        try (FrameReplay replay = builder.build()) {
             replay.onTick(tick -> out.println(JsonLines.tick(tick)));
             replay.onTrade(trade -> out.println(JsonLines.trade(trade)));
-            replay.onEvent(event -> eventOutput.accept(located(event, lineNumber[0])));
-            String line;
-            while ((line = reader.readLine()) != null && !out.broken()) {
-                lineNumber[0]++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (raw) {
-                    replay.replay(line, env.clock().instant());
-                    continue;
-                }
-                RecordedFrame recorded;
-                try {
-                    recorded = RecordedFrame.parse(line);
-                } catch (IllegalArgumentException e) {
-                    errors++;
-                    eventOutput.accept(new FeedEvent.Error(replay.exchange(), env.clock().instant(), "recording",
-                            file + " line " + lineNumber[0] + " is not a recording line (" + e.getMessage()
-                                    + "); use --raw for a file of raw frames"));
-                    continue;
-                }
-                replay.replay(recorded.frame(), recorded.receivedAt());
-            }
+            replay.onEvent(event -> eventOutput.accept(located(event, reader.line())));
+            reader.replayInto(replay, eventOutput, out::broken);
             err.println("replayed " + replay.frames() + " frames from " + file + ": " + replay.ticks() + " ticks, "
-                    + replay.trades() + " trades, " + replay.unknown() + " other, " + (errors + replay.errors())
-                    + " errors");
+                    + replay.trades() + " trades, " + replay.unknown() + " other, "
+                    + (reader.badLines() + replay.errors()) + " errors");
         }
         return Cli.OK;
     }
