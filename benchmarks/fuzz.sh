@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes every Jazzer target in turn (each for its @FuzzTest maxDuration) and prints the inputs run per target:
+# Fuzzes every Jazzer target in turn (each until its @FuzzTest maxExecutions, 10 million inputs, or its maxDuration)
+# and prints libFuzzer's count of inputs run and the seconds per target, with the load average at the end:
 #   benchmarks/fuzz.sh [target ...]     targets as module:TestClass, default: all of them
 # Findings (crashing inputs) are written by Jazzer next to the stored inputs, in src/test/resources/**/<Test>Inputs/,
 # so they replay in mvn verify once the bug is fixed; the generated corpus goes to .cifuzz-corpus/ (not committed).
@@ -22,7 +23,10 @@ for target in "${targets[@]}"; do
     -Djacoco.skip=true > "$log" 2>&1
   status=$?
   report=$(ls "$module"/target/surefire-reports/*"$test"-output.txt 2>/dev/null | head -1)
-  runs=$(grep -ho 'Done [0-9]* runs' "$log" ${report:+"$report"} | tail -1 | grep -o '[0-9]*')
+  done_line=$(grep -ho 'Done [0-9]* runs in [0-9]* second' "$log" ${report:+"$report"} | tail -1)
+  runs=$(echo "$done_line" | awk '{print $2}')
+  seconds=$(echo "$done_line" | awk '{print $5}')
   findings=$(grep -c 'FuzzTestFindingException' "$log")
-  echo "$test: ${runs:-?} inputs, ${findings:-0} findings, maven exit $status (log: $log)"
+  echo "$test: ${runs:-?} inputs in ${seconds:-?} s, ${findings:-0} findings, maven exit $status, finished $(date -u +%H:%M:%S)," \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg) (log: $log)"
 done

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Fuzzes instrument parsing: a valid {@code BASE/QUOTE} that prints back as it parses, or IllegalArgumentException. */
 class InstrumentFuzzTest {
 
-    @FuzzTest(maxDuration = "90s")
+    @FuzzTest(maxDuration = "15m", maxExecutions = 10_000_000)
     void parse(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         Instrument instrument;

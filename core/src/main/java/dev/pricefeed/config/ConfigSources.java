@@ -101,14 +101,31 @@ public final class ConfigSources {
         /** Reads a properties file; a missing or unreadable file is a configuration problem. */
         public Builder file(Path path) {
             try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                return file(path.toString(), reader);
+            } catch (IOException e) {
+                return unreadable(path.toString(), e);
+            }
+        }
+
+        /**
+         * Reads properties file text, as {@link #file(Path)} does once the file is open; {@code name} says which file
+         * in the problems. Package-private so the fuzz test feeds it text without writing a file per input.
+         */
+        Builder file(String name, Reader reader) {
+            try {
                 Properties properties = new Properties();
                 properties.load(reader);
                 properties.stringPropertyNames().forEach(k -> file.put(k, properties.getProperty(k)));
             } catch (IOException | IllegalArgumentException e) {
-                // the exception's class says why (no such file, access denied) where its message is only the path
-                problems.add("config file " + path + " cannot be read: " + e.getClass().getSimpleName() + ": "
-                        + e.getMessage());
+                unreadable(name, e);
             }
+            return this;
+        }
+
+        private Builder unreadable(String name, Exception e) {
+            // the exception's class says why (no such file, access denied) where its message is only the path
+            problems.add("config file " + name + " cannot be read: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
             return this;
         }
 

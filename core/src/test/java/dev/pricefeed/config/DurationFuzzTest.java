@@ -11,7 +11,7 @@ import java.time.Duration;
  */
 class DurationFuzzTest {
 
-    @FuzzTest(maxDuration = "90s")
+    @FuzzTest(maxDuration = "15m", maxExecutions = 10_000_000)
     void parse(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         try {

@@ -5,12 +5,14 @@ import jakarta.json.JsonException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs a parser on a fuzzed frame and checks the parser contract the runtime relies on: only the documented
  * exceptions of a malformed frame escape (the runtime counts and skips those), never an {@link Error}, a
  * {@link ClassCastException}, an index exception or a NullPointerException of the parser's own; and what is reported
- * is whole (every tick and trade names its exchange and instrument). Used by each exchange module's {@code @FuzzTest}.
+ * is whole (every tick and trade names its exchange and instrument); and a frame costs memory in proportion to its
+ * size ({@link AllocationBound}). Used by each exchange module's {@code @FuzzTest}.
  */
 public final class FuzzedFrames {
 
@@ -28,6 +30,15 @@ public final class FuzzedFrames {
     /** The frame text of fuzzer bytes (invalid UTF-8 becomes U+FFFD, as a WebSocket library would refuse it). */
     public static String text(byte[] data) {
         return new String(data, 0, Math.min(data.length, MAX_FRAME_BYTES), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses the frame with a new parser into a recording sink, as {@link #parse(MessageParser, byte[])} does, and
+     * checks that it allocates within {@link AllocationBound} (a parse over the bound is repeated with a new parser
+     * before it fails, so class loading on a first run does not count).
+     */
+    public static void parse(Supplier<? extends MessageParser> parsers, byte[] data) {
+        AllocationBound.check(Math.min(data.length, MAX_FRAME_BYTES), () -> parse(parsers.get(), data));
     }
 
     /** Parses the frame into a recording sink; a documented exception is the parser's way to say "malformed". */

@@ -14,8 +14,8 @@ class BinanceParserFuzzTest {
     private final BinanceSymbols symbols = new BinanceSymbols(List.of(Instrument.of("BNB/BTC"),
             Instrument.of("BNB/USDT"), Instrument.of("BTC/USDT"), Instrument.of("ETH/USDT")));
 
-    @FuzzTest(maxDuration = "90s")
+    @FuzzTest(maxDuration = "15m", maxExecutions = 10_000_000)
     void parse(byte[] frame) {
-        FuzzedFrames.parse(new BinanceParser(symbols, new PendingRequests(), new QuoteOrder()), frame);
+        FuzzedFrames.parse(() -> new BinanceParser(symbols, new PendingRequests(), new QuoteOrder()), frame);
     }
 }

@@ -11,8 +11,8 @@ class KrakenParserFuzzTest {
 
     private final KrakenSymbols symbols = new KrakenSymbols(new KrakenPairCatalog());
 
-    @FuzzTest(maxDuration = "90s")
+    @FuzzTest(maxDuration = "15m", maxExecutions = 10_000_000)
     void parse(byte[] frame) {
-        FuzzedFrames.parse(new KrakenParser(new KrakenConnectionState(symbols)), frame);
+        FuzzedFrames.parse(() -> new KrakenParser(new KrakenConnectionState(symbols)), frame);
     }
 }

@@ -10,8 +10,8 @@ import dev.pricefeed.testkit.FuzzedFrames;
  */
 class KuCoinParserFuzzTest {
 
-    @FuzzTest(maxDuration = "90s")
+    @FuzzTest(maxDuration = "15m", maxExecutions = 10_000_000)
     void parse(byte[] frame) {
-        FuzzedFrames.parse(new KuCoinParser(new SeparatorSymbols('-'), new PendingAcks(), new StreamOrder()), frame);
+        FuzzedFrames.parse(() -> new KuCoinParser(new SeparatorSymbols('-'), new PendingAcks(), new StreamOrder()), frame);
     }
 }

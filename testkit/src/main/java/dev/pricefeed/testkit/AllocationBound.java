@@ -1,0 +1,70 @@
+package dev.pricefeed.testkit;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Checks that handling one input allocates at most {@value #BYTES_PER_INPUT_BYTE} bytes per input byte plus
+ * {@value #FIXED_BYTES} bytes, counted by the JVM per thread ({@code com.sun.management.ThreadMXBean}): a frame can
+ * cost memory in proportion to its size, never more (a few bytes of {@code 1e999999999} must not become a gigabyte).
+ * Used by the fuzz tests for every input they run.
+ */
+public final class AllocationBound {
+
+    /** Bytes a handler may allocate per input byte (text is 2 bytes a char, plus the values read from it). */
+    public static final long BYTES_PER_INPUT_BYTE = 64;
+
+    /** Bytes any input may allocate on top: parser and sink objects, an exception with its stack trace. */
+    public static final long FIXED_BYTES = 64 * 1024;
+
+    private static final com.sun.management.ThreadMXBean THREADS = threads();
+
+    private AllocationBound() {
+    }
+
+    private static com.sun.management.ThreadMXBean threads() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported()) {
+            threads.setThreadAllocatedMemoryEnabled(true);
+            return threads;
+        }
+        return null;
+    }
+
+    /** Whether this JVM counts allocation per thread; without it {@link #check} only runs the work. */
+    public static boolean supported() {
+        return THREADS != null;
+    }
+
+    /** The most bytes handling an input of {@code inputBytes} may allocate. */
+    public static long limit(int inputBytes) {
+        return BYTES_PER_INPUT_BYTE * inputBytes + FIXED_BYTES;
+    }
+
+    /**
+     * Runs {@code work} for an input of {@code inputBytes}; when it allocates more than {@link #limit}, runs it once
+     * more (a first run also loads and initialises classes, which is not the input's cost) and throws an
+     * {@link AssertionError} when the repeat is over the limit too. {@code work} must start afresh each time.
+     */
+    public static void check(int inputBytes, Runnable work) {
+        long first = allocatedBy(work);
+        if (first <= limit(inputBytes)) {
+            return;
+        }
+        long repeat = allocatedBy(work);
+        if (repeat > limit(inputBytes)) {
+            throw new AssertionError("an input of " + inputBytes + " bytes allocated " + repeat + " bytes (first run "
+                    + first + "), over the bound of " + limit(inputBytes) + " (" + BYTES_PER_INPUT_BYTE
+                    + " per input byte + " + FIXED_BYTES + ")");
+        }
+    }
+
+    private static long allocatedBy(Runnable work) {
+        if (THREADS == null) {
+            work.run();
+            return 0;
+        }
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        work.run();
+        return THREADS.getCurrentThreadAllocatedBytes() - before;
+    }
+}
