@@ -2,6 +2,7 @@ package dev.pricefeed.runtime;
 
 import java.io.IOException;
 import java.net.ProxySelector;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
@@ -297,7 +298,10 @@ final class JdkTransport implements WebSocketTransport {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            if (reported.compareAndSet(false, true)) {
+            if (closedByUs.get() == null && error instanceof IOException && !(error instanceof ProtocolException)) {
+                // the socket ended (reset, end of stream) without a close frame: 1006 in RFC 6455's words, as Tyrus says
+                report(false, 1006, ErrorText.describe(error));
+            } else if (reported.compareAndSet(false, true)) {
                 listener.onError(error);
             }
             finished();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.pricefeed.Channel;
+import dev.pricefeed.FeedEvent;
 import dev.pricefeed.FeedState;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.PriceFeed;
@@ -151,6 +152,8 @@ public abstract class ConnectorContractTest extends ConnectorFaultMatrix {
     @DisplayName("judges a silent socket dead after the liveness timeout and reconnects")
     void detectsSilentSocketAndReconnects() {
         try (ExchangeSimulator simulator = newSimulator(); PriceFeed feed = feedBuilder(simulator).build()) {
+            List<FeedEvent> events = new CopyOnWriteArrayList<>();
+            feed.onEvent(events::add);
             feed.start();
             Instrument instrument = instrumentList().get(0);
             awaitTickerSubscriptions(simulator, instrument, 1);
@@ -164,6 +167,11 @@ public abstract class ConnectorContractTest extends ConnectorFaultMatrix {
             awaitTickerSubscriptions(simulator, instrument, 2);
             publish(simulator, instrument, quote(0, 2));
             awaitQuoteInCache(feed, simulator, instrument, quote(0, 2));
+            assertThat(feed.metrics().reconnects()).isGreaterThanOrEqualTo(1);
+            // judged dead by the missing frames, or by the missing pong where the connector pings
+            assertThat(events).filteredOn(FeedEvent.Error.class::isInstance)
+                    .map(e -> ((FeedEvent.Error) e).message())
+                    .anySatisfy(m -> assertThat(m).contains("closed by us"));
         }
     }
 

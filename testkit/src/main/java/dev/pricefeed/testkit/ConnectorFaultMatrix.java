@@ -87,6 +87,8 @@ public abstract class ConnectorFaultMatrix {
             int before = h.simulator.server().connectionsAccepted();
             h.simulator.server().dropAll();
             h.awaitNewConnectionStreaming(before);
+            assertThat(h.errors()).as("events after a drop")
+                    .anySatisfy(m -> assertThat(m).contains("connection lost without a close frame"));
             assertThat(h.feed.metrics().reconnects()).isGreaterThanOrEqualTo(codes.size() + 1);
         }
     }
@@ -99,6 +101,9 @@ public abstract class ConnectorFaultMatrix {
             h.simulator.server().connections()
                     .forEach(c -> c.sendTruncatedAndDrop("{\"truncated\":\"" + "x".repeat(500) + "\"}", 100));
             h.awaitNewConnectionStreaming(before);
+            assertThat(h.errors()).as("events after a truncated frame").isNotEmpty();
+            assertThat(h.feed.metrics().reconnects()).isGreaterThanOrEqualTo(1);
+            assertThat(h.feed.metrics().parseErrors()).as("the half frame is never parsed").isZero();
         }
     }
 
@@ -127,6 +132,7 @@ public abstract class ConnectorFaultMatrix {
             // the size is reported where the frame arrives before the contract's 1 s liveness timeout (TransportFaultsTest
             // checks the words); on a loaded machine the silence while it arrives may be judged first
             assertThat(h.errors()).anySatisfy(m -> assertThat(m).contains("closed by us"));
+            assertThat(h.feed.metrics().reconnects()).isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -145,6 +151,7 @@ public abstract class ConnectorFaultMatrix {
                 h.simulator.server().refuseConnections(0);
                 h.awaitNewConnectionStreaming(before);
             }
+            assertThat(h.feed.metrics().reconnects()).isGreaterThanOrEqualTo(2);
         }
     }
 
@@ -194,6 +201,8 @@ public abstract class ConnectorFaultMatrix {
                 awaitLast(feed, simulator, instrument, last);
                 assertThat(feed.state()).isEqualTo(FeedState.POLLING);
             }
+            assertThat(feed.metrics().polls()).isGreaterThanOrEqualTo(rateLimitStatuses().size() + 1L);
+            assertThat(feed.metrics().reconnects()).isZero();
         }
     }
 
@@ -206,6 +215,7 @@ public abstract class ConnectorFaultMatrix {
             h.simulator.server().dropAll();
             h.awaitNewConnectionStreaming(before);
             assertThat(h.errors()).isNotEmpty();
+            assertThat(h.feed.metrics().reconnects()).isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -247,6 +257,8 @@ public abstract class ConnectorFaultMatrix {
             }
             assertThat(slowCalls.get()).isGreaterThanOrEqualTo(1);
             assertThat(h.simulator.server().connectionsAccepted()).isEqualTo(1);
+            assertThat(h.feed.metrics().reconnects()).isZero();
+            assertThat(h.feed.metrics().dropped()).as("updates the queued listener lost").isZero();
         }
     }
 
