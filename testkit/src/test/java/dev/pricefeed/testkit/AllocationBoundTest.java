@@ -14,8 +14,8 @@ class AllocationBoundTest {
 
     @Test
     void theBoundGrowsWithTheInput() {
-        assertThat(AllocationBound.limit(0)).isEqualTo(64 * 1024);
-        assertThat(AllocationBound.limit(1000)).isEqualTo(64 * 1000 + 64 * 1024);
+        assertThat(AllocationBound.limit(0)).isEqualTo(256 * 1024);
+        assertThat(AllocationBound.limit(1000)).isEqualTo(64 * 1000 + 256 * 1024);
     }
 
     @Test
@@ -34,7 +34,7 @@ class AllocationBoundTest {
         AtomicInteger runs = new AtomicInteger();
         assertThatThrownBy(() -> AllocationBound.check(10, () -> {
             runs.incrementAndGet();
-            kept = new byte[1_000_000];
+            kept = new byte[2_000_000];
         })).isInstanceOf(AssertionError.class).hasMessageContaining("an input of 10 bytes allocated")
                 .hasMessageContaining("over the bound of " + AllocationBound.limit(10));
         assertThat(runs).hasValue(2);
@@ -46,7 +46,7 @@ class AllocationBoundTest {
         AtomicInteger runs = new AtomicInteger();
         AllocationBound.check(10, () -> {
             if (runs.incrementAndGet() == 1) {
-                kept = new byte[1_000_000]; // as a first run's class loading would
+                kept = new byte[2_000_000]; // as a first run's class loading would
             }
         });
         assertThat(runs).hasValue(2);
