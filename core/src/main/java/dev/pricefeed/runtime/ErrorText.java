@@ -91,6 +91,12 @@ final class ErrorText {
                     && (message.startsWith("No subject alternative") || message.startsWith("No name matching"))) {
                 return of + " is for another host name (" + message + ")";
             }
+            if (cause instanceof SSLException && (message.contains("fatal alert: bad_certificate")
+                    || message.contains("fatal alert: certificate_required"))) {
+                return (host != null ? host : "the exchange") + " refused this side's TLS client certificate (none, "
+                        + "or one it does not accept: " + message + ") — give the feed an SSLContext whose key "
+                        + "managers hold the client key and certificate, or -Djavax.net.ssl.keyStore=...";
+            }
             if (cause instanceof CertPathBuilderException) {
                 return of + " is not trusted (no trusted certificate authority vouches for it) — " + TRUST_HINT;
             }

@@ -26,27 +26,32 @@ public final class TestCertificates {
 
     /** A client context that trusts both test certificates (and nothing else). */
     public static SSLContext trusting() {
+        return context(null);
+    }
+
+    /**
+     * A client context that trusts both test certificates and presents one as its own client certificate (the
+     * {@link #ELSEWHERE} one, which a server asking for client certificates trusts).
+     */
+    public static SSLContext trustingWithClientCertificate() {
+        return context(ELSEWHERE);
+    }
+
+    /** A context trusting both test certificates that presents {@code certificate}, or no certificate when null. */
+    static SSLContext context(String certificate) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(load("trusted"));
+            KeyManagerFactory keys = null;
+            if (certificate != null) {
+                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(load(certificate), PASSWORD);
+            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot load the test trust store", e);
-        }
-    }
-
-    /** A server context presenting one of the test certificates ({@link #LOCALHOST} or {@link #ELSEWHERE}). */
-    static SSLContext server(String certificate) {
-        try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(load(certificate), PASSWORD);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot load the test certificate " + certificate, e);
+            throw new IllegalStateException("cannot load the test key stores", e);
         }
     }
 

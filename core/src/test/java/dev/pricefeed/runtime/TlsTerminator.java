@@ -39,9 +39,21 @@ public final class TlsTerminator implements AutoCloseable {
      * @param backendPort the 127.0.0.1 port the plain bytes go to
      */
     public TlsTerminator(String certificate, int backendPort) throws IOException {
+        this(certificate, backendPort, false);
+    }
+
+    /**
+     * Starts accepting.
+     *
+     * @param certificate the certificate to present
+     * @param backendPort the 127.0.0.1 port the plain bytes go to
+     * @param needClientCertificate whether a client must present a certificate the test trust store trusts
+     */
+    public TlsTerminator(String certificate, int backendPort, boolean needClientCertificate) throws IOException {
         this.backendPort = backendPort;
-        server = (SSLServerSocket) TestCertificates.server(certificate).getServerSocketFactory()
+        server = (SSLServerSocket) TestCertificates.context(certificate).getServerSocketFactory()
                 .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server.setNeedClientAuth(needClientCertificate);
         acceptor = start("tls-terminator-accept", this::accept);
     }
 
