@@ -4,7 +4,8 @@ import java.io.Reader;
 
 /**
  * A {@link Reader} over one frame at a time, reset for the next frame instead of built anew (a {@code StringReader}
- * per frame is garbage on the hottest path). Closing it only forgets the frame. One thread at a time.
+ * per frame is garbage on the hottest path). Closing it does nothing: the next {@link #reset} starts over, and a
+ * parser closed after a second pass over the same frame began must not disturb it. One thread at a time.
  */
 final class FrameChars extends Reader {
 
@@ -40,7 +41,6 @@ final class FrameChars extends Reader {
 
     @Override
     public void close() {
-        text = "";
-        next = 0;
+        // nothing to release: the frame is dropped at the next reset
     }
 }

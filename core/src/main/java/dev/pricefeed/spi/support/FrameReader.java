@@ -21,13 +21,24 @@ public final class FrameReader {
     /** Longer values are not cached: they are ids and times, new in every frame. */
     private static final int MAX_CACHED = 32;
 
-    private final String[] cache = new String[SLOTS];
+    /** Allocated on first use: a reader {@link #over} a parser of its own never fills it. */
+    private String[] cache;
     private final FrameChars chars = new FrameChars();
     private String frame;
     private JsonParser parser;
     /** The current string's characters in {@link #frame}, valid after {@link #locate()} returned true. */
     private int start;
     private int end;
+
+    /**
+     * A reader over a parser made elsewhere (a REST answer read from a stream): it has no frame text, so every key
+     * and value comes from JSON-P's {@code getString()}; for code shared between frames and such answers.
+     */
+    public static FrameReader over(JsonParser parser) {
+        FrameReader reader = new FrameReader();
+        reader.parser = java.util.Objects.requireNonNull(parser, "parser is null");
+        return reader;
+    }
 
     /** A streaming parser over this frame; the reader reads the frame's strings until the next {@code open}. */
     public JsonParser open(String frame) {
@@ -146,6 +157,9 @@ public final class FrameReader {
         for (int i = start; i < end; i++) {
             hash = 31 * hash + frame.charAt(i);
         }
+        if (cache == null) {
+            cache = new String[SLOTS];
+        }
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
         String seen = cache[slot];
         if (seen != null && seen.length() == length && frame.regionMatches(start, seen, 0, length)) {
@@ -161,6 +175,9 @@ public final class FrameReader {
      * location. False when the number has a fraction or an exponent, or the location does not fit.
      */
     private boolean locateNumber() {
+        if (frame == null) {
+            return false;
+        }
         long offset = parser.getLocation().getStreamOffset();
         if (offset < 1 || offset > frame.length()) {
             return false;
@@ -188,6 +205,9 @@ public final class FrameReader {
      * does not point just past a quote.
      */
     private boolean locate() {
+        if (frame == null) {
+            return false;
+        }
         long offset = parser.getLocation().getStreamOffset();
         int close = (int) offset - 1;
         if (offset < 2 || offset > frame.length() || frame.charAt(close) != '"') {

@@ -159,4 +159,19 @@ class FrameReaderTest {
         assertThat(reader.key()).isEqualTo(key);
         return read.apply(parser.next());
     }
+
+    @Test
+    void aReaderOverAParserMadeElsewhereReadsThroughJsonP() {
+        try (JsonParser parser = JsonFrames.parser("{\"a\\u0062\":\"7.5\",\"n\":\"12\",\"t\":\"1970-01-01T00:00:01Z\"}")) {
+            FrameReader over = FrameReader.over(parser);
+            parser.next();
+            parser.next();
+            assertThat(over.key()).isEqualTo("ab");
+            assertThat(over.decimal(parser.next())).isEqualTo(new BigDecimal("7.5"));
+            parser.next();
+            assertThat(over.whole(parser.next())).isEqualTo(12L);
+            parser.next();
+            assertThat(over.instant(parser.next())).isEqualTo(Instant.ofEpochSecond(1));
+        }
+    }
 }

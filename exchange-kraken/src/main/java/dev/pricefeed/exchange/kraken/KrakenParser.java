@@ -6,6 +6,7 @@ import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -26,20 +27,23 @@ public final class KrakenParser implements MessageParser {
     private final KrakenConnectionState state;
     private final KrakenRows rows;
     private final KrakenV1Parser v1;
+    /** Every pass over a frame goes through this reader, so the rows can read its keys and strings in place. */
+    private final FrameReader reader = new FrameReader();
 
     KrakenParser(KrakenConnectionState state) {
         this.state = requireNonNull(state, "state is null");
-        this.rows = new KrakenRows(state);
-        this.v1 = new KrakenV1Parser(state);
+        this.rows = new KrakenRows(state, reader);
+        this.v1 = new KrakenV1Parser(state, reader);
     }
 
     @Override
     public void parse(String frame, ParseSink sink) {
         KrakenFrame f = new KrakenFrame();
-        try (JsonParser parser = JsonFrames.parser(frame)) {
+        try (JsonParser parser = reader.open(frame)) {
             Event first = parser.next();
             if (first == Event.START_ARRAY) {
-                v1.parseArray(frame, sink);
+                // v1 array frames: read by the v1 parser from the start, through the same reader
+                v1.parseArray(parser, frame, sink);
                 return;
             }
             if (first != Event.START_OBJECT) {
@@ -56,14 +60,14 @@ public final class KrakenParser implements MessageParser {
 
     private void readTop(JsonParser parser, KrakenFrame f, ParseSink sink) {
         while (parser.next() != Event.END_OBJECT) {
-            String name = parser.getString();
+            String name = reader.key();
             Event value = parser.next();
             switch (name) {
                 case "channel":
-                    f.channel = JsonFrames.text(parser, value);
+                    f.channel = value == Event.VALUE_STRING ? reader.text(value) : JsonFrames.text(parser, value);
                     break;
                 case "type":
-                    f.type = scalar(parser, value);
+                    f.type = value == Event.VALUE_STRING ? reader.text(value) : scalar(parser, value);
                     break;
                 case "method":
                     f.method = scalar(parser, value);
@@ -200,7 +204,7 @@ public final class KrakenParser implements MessageParser {
                 && !sink.connectionSequence(state.accountStream(account), null, f.sequence)) {
             return false;
         }
-        try (JsonParser parser = JsonFrames.parser(frame)) {
+        try (JsonParser parser = reader.open(frame)) {
             parser.next();
             while (parser.next() != Event.END_OBJECT) {
                 String name = parser.getString();

@@ -5,6 +5,7 @@ import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -17,9 +18,12 @@ import java.util.List;
 final class KrakenRows {
 
     private final KrakenConnectionState state;
+    /** The reader of the frame being parsed: {@link #read} is only ever given its parser. */
+    private final FrameReader reader;
 
-    KrakenRows(KrakenConnectionState state) {
+    KrakenRows(KrakenConnectionState state, FrameReader reader) {
         this.state = state;
+        this.reader = reader;
     }
 
     /** Whether the data of a channel is read here. */
@@ -91,44 +95,44 @@ final class KrakenRows {
         BigDecimal change = null;
         Instant time = null;
         while (parser.next() != Event.END_OBJECT) {
-            String name = parser.getString();
+            String name = reader.key();
             Event value = parser.next();
             switch (name) {
                 case "symbol":
-                    symbol = JsonFrames.text(parser, value);
+                    symbol = reader.text(value);
                     break;
                 case "bid":
-                    bid = JsonFrames.decimal(parser, value);
+                    bid = reader.decimal(value);
                     break;
                 case "bid_qty":
-                    bidSize = JsonFrames.decimal(parser, value);
+                    bidSize = reader.decimal(value);
                     break;
                 case "ask":
-                    ask = JsonFrames.decimal(parser, value);
+                    ask = reader.decimal(value);
                     break;
                 case "ask_qty":
-                    askSize = JsonFrames.decimal(parser, value);
+                    askSize = reader.decimal(value);
                     break;
                 case "last":
-                    last = JsonFrames.decimal(parser, value);
+                    last = reader.decimal(value);
                     break;
                 case "volume":
-                    volume = JsonFrames.decimal(parser, value);
+                    volume = reader.decimal(value);
                     break;
                 case "vwap":
-                    vwap = JsonFrames.decimal(parser, value);
+                    vwap = reader.decimal(value);
                     break;
                 case "low":
-                    low = JsonFrames.decimal(parser, value);
+                    low = reader.decimal(value);
                     break;
                 case "high":
-                    high = JsonFrames.decimal(parser, value);
+                    high = reader.decimal(value);
                     break;
                 case "change":
-                    change = JsonFrames.decimal(parser, value);
+                    change = reader.decimal(value);
                     break;
                 case "timestamp":
-                    time = KrakenTime.rfc3339(JsonFrames.text(parser, value));
+                    time = KrakenTime.rfc3339(reader, value);
                     break;
                 default:
                     JsonFrames.skip(parser, value);
@@ -185,26 +189,26 @@ final class KrakenRows {
         String tradeId = null;
         Instant time = null;
         while (parser.next() != Event.END_OBJECT) {
-            String name = parser.getString();
+            String name = reader.key();
             Event value = parser.next();
             switch (name) {
                 case "symbol":
-                    symbol = JsonFrames.text(parser, value);
+                    symbol = reader.text(value);
                     break;
                 case "side":
-                    side = side(JsonFrames.text(parser, value));
+                    side = side(reader.text(value));
                     break;
                 case "price":
-                    price = JsonFrames.decimal(parser, value);
+                    price = reader.decimal(value);
                     break;
                 case "qty":
-                    size = JsonFrames.decimal(parser, value);
+                    size = reader.decimal(value);
                     break;
                 case "trade_id":
                     tradeId = JsonFrames.text(parser, value);
                     break;
                 case "timestamp":
-                    time = KrakenTime.rfc3339(JsonFrames.text(parser, value));
+                    time = KrakenTime.rfc3339(reader, value);
                     break;
                 default:
                     JsonFrames.skip(parser, value);

@@ -1,6 +1,9 @@
 package dev.pricefeed.exchange.kraken;
 
+import dev.pricefeed.spi.support.FrameReader;
+import dev.pricefeed.spi.support.JsonFrames;
 import dev.pricefeed.spi.support.WireText;
+import jakarta.json.stream.JsonParser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,6 +18,18 @@ final class KrakenTime {
      * An RFC 3339 time; the UTC form Kraken sends is read by hand because this runs for every frame, anything else
      * goes through {@code java.time} (see {@link WireText#instant}). Returns {@code null} for null or unreadable text.
      */
+    /** The current value as an RFC 3339 time read from the frame's characters; {@code null} as for the text. */
+    static Instant rfc3339(FrameReader reader, JsonParser.Event value) {
+        if (value != JsonParser.Event.VALUE_STRING) {
+            return rfc3339(JsonFrames.text(reader.parser(), value));
+        }
+        try {
+            return reader.instant(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     static Instant rfc3339(String text) {
         if (text == null) {
             return null;

@@ -6,6 +6,7 @@ import dev.pricefeed.Side;
 import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.spi.ParseSink;
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -21,25 +22,28 @@ import java.util.Arrays;
 final class KrakenV1Parser {
 
     private final KrakenConnectionState state;
+    /** The frame reader of the {@link KrakenParser} this belongs to. */
+    private final FrameReader reader;
 
-    KrakenV1Parser(KrakenConnectionState state) {
+    KrakenV1Parser(KrakenConnectionState state, FrameReader reader) {
         this.state = state;
+        this.reader = reader;
     }
 
-    /** Reads an array frame; its channel name and pair follow the payload, so the payload is read in a second pass. */
-    void parseArray(String frame, ParseSink sink) {
+    /**
+     * Reads an array frame whose {@code START_ARRAY} the reader's parser just read; its channel name and pair follow
+     * the payload, so the payload is read in a second pass.
+     */
+    void parseArray(JsonParser first, String frame, ParseSink sink) {
         String channelName = null;
         String pair = null;
-        try (JsonParser parser = JsonFrames.parser(frame)) {
-            parser.next();
-            Event event;
-            while ((event = parser.next()) != Event.END_ARRAY) {
-                if (event == Event.VALUE_STRING) {
-                    channelName = pair;
-                    pair = parser.getString();
-                } else {
-                    JsonFrames.skip(parser, event);
-                }
+        Event event;
+        while ((event = first.next()) != Event.END_ARRAY) {
+            if (event == Event.VALUE_STRING) {
+                channelName = pair;
+                pair = reader.text(event);
+            } else {
+                JsonFrames.skip(first, event);
             }
         }
         Instrument instrument = state.instrument(pair);
@@ -51,7 +55,7 @@ final class KrakenV1Parser {
             sink.unknown("v1 " + channelName);
             return;
         }
-        try (JsonParser parser = JsonFrames.parser(frame)) {
+        try (JsonParser parser = reader.open(frame)) {
             parser.next();
             JsonFrames.skip(parser, parser.next());
             Event payload = parser.next();
@@ -65,17 +69,17 @@ final class KrakenV1Parser {
         }
     }
 
-    private static void ticker(JsonParser parser, Instrument instrument, ParseSink sink) {
+    private void ticker(JsonParser parser, Instrument instrument, ParseSink sink) {
         Tick.Builder tick = Tick.builder(KrakenProvider.ID, instrument).receivedAt(sink.receivedAt());
         BigDecimal[] values = new BigDecimal[3];
         while (parser.next() != Event.END_OBJECT) {
-            String name = parser.getString();
+            String name = reader.key();
             Event value = parser.next();
             if (value != Event.START_ARRAY) {
                 JsonFrames.skip(parser, value);
                 continue;
             }
-            readArray(parser, values);
+            readWanted(parser, values, wanted(name));
             // a/b are [price, whole lot volume, lot volume]; c is [price, lot volume]; others [today, last 24 h].
             switch (name) {
                 case "a" -> tick.ask(values[0]).askSize(values[2]);
@@ -109,8 +113,37 @@ final class KrakenV1Parser {
         }
     }
 
+    /** The positions of a ticker field's array that hold what a tick takes (bit i for position i). */
+    private static int wanted(String name) {
+        return switch (name) {
+            case "a", "b" -> 0b101;
+            case "c" -> 0b011;
+            case "v", "p", "l", "h", "o" -> 0b010;
+            default -> 0;
+        };
+    }
+
+    /**
+     * Reads the wanted positions of the array just entered into {@code values} (bit i for position i), null where
+     * it has no number or is not wanted.
+     */
+    private void readWanted(JsonParser parser, BigDecimal[] values, int wanted) {
+        Arrays.fill(values, null);
+        int i = 0;
+        Event event;
+        while ((event = parser.next()) != Event.END_ARRAY) {
+            if (i < values.length && (wanted & (1 << i)) != 0
+                    && (event == Event.VALUE_NUMBER || event == Event.VALUE_STRING)) {
+                values[i] = reader.decimal(event);
+            } else {
+                JsonFrames.skip(parser, event);
+            }
+            i++;
+        }
+    }
+
     /** Each trade is {@code [price, volume, time, side, orderType, misc]}; v1 trades carry no id. */
-    private static void trades(JsonParser parser, Instrument instrument, ParseSink sink) {
+    private void trades(JsonParser parser, Instrument instrument, ParseSink sink) {
         Event event;
         while ((event = parser.next()) != Event.END_ARRAY) {
             if (event != Event.START_ARRAY) {
@@ -125,8 +158,8 @@ final class KrakenV1Parser {
             Event field;
             while ((field = parser.next()) != Event.END_ARRAY) {
                 switch (i++) {
-                    case 0 -> price = JsonFrames.decimal(parser, field);
-                    case 1 -> size = JsonFrames.decimal(parser, field);
+                    case 0 -> price = reader.decimal(field);
+                    case 1 -> size = reader.decimal(field);
                     case 2 -> time = KrakenTime.epochSeconds(JsonFrames.text(parser, field));
                     case 3 -> side = KrakenRows.side(JsonFrames.text(parser, field));
                     default -> JsonFrames.skip(parser, field);

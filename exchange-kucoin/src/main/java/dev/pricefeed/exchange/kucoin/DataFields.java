@@ -1,5 +1,6 @@
 package dev.pricefeed.exchange.kucoin;
 
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import dev.pricefeed.spi.support.WireText;
 import jakarta.json.stream.JsonParser;
@@ -9,7 +10,9 @@ import java.math.BigDecimal;
 /**
  * The fields of one {@code data} object of a KuCoin frame, kept as wire text. The frame's {@code topic} may come after
  * {@code data} (recordings show both orders), so fields are captured first and interpreted once the topic is known.
- * One instance per frame; the names are the union of the topics this plugin reads.
+ * One instance per frame; the names are the union of the topics this plugin reads. Keys, symbols and sides come from
+ * the parser's {@link FrameReader} (no new String for a name seen before); a field this plugin does not use is
+ * skipped unread.
  */
 final class DataFields {
 
@@ -40,19 +43,27 @@ final class DataFields {
     String lastTradedPrice;
     String buy;
     String sell;
+    /** Read at once from a frame (a number in every topic that has them); else {@code null} and the text is kept. */
+    BigDecimal priceValue;
+    BigDecimal sizeValue;
+    BigDecimal bestAskValue;
+    BigDecimal bestAskSizeValue;
+    BigDecimal bestBidValue;
+    BigDecimal bestBidSizeValue;
     /** The nested {@code data} object of a {@code /market/snapshot} frame. */
     DataFields inner;
 
     /** Reads an object whose {@code START_OBJECT} was just read, up to and including its {@code END_OBJECT}. */
-    static DataFields read(JsonParser parser) {
+    static DataFields read(FrameReader reader) {
+        JsonParser parser = reader.parser();
         DataFields fields = new DataFields();
         Event event;
         while ((event = parser.next()) != Event.END_OBJECT) {
-            String key = parser.getString();
+            String key = reader.key();
             Event value = parser.next();
             if (value == Event.START_OBJECT) {
                 if (key.equals("data")) {
-                    fields.inner = read(parser);
+                    fields.inner = read(reader);
                 } else {
                     // marketChange1h/4h/24h and the like: their "high"/"open" must not overwrite the 24 h values
                     JsonFrames.skipRest(parser);
@@ -60,39 +71,40 @@ final class DataFields {
             } else if (value == Event.START_ARRAY) {
                 fields.array(key, parser);
             } else {
-                fields.scalar(key, JsonFrames.text(parser, value));
+                fields.scalar(key, reader, value);
             }
         }
         return fields;
     }
 
-    private void scalar(String key, String text) {
+    private void scalar(String key, FrameReader reader, Event value) {
+        JsonParser parser = reader.parser();
         switch (key) {
-            case "sequence" -> sequence = text;
-            case "price" -> price = text;
-            case "size" -> size = text;
-            case "bestAsk" -> bestAsk = text;
-            case "bestAskSize" -> bestAskSize = text;
-            case "bestBid" -> bestBid = text;
-            case "bestBidSize" -> bestBidSize = text;
-            case "time" -> time = text;
-            case "Time" -> timeCapitalized = text;
-            case "timestamp" -> timestamp = text;
-            case "symbol" -> symbol = text;
-            case "side" -> side = text;
-            case "tradeId" -> tradeId = text;
-            case "high" -> high = text;
-            case "low" -> low = text;
-            case "vol" -> vol = text;
-            case "volValue" -> volValue = text;
-            case "open" -> open = text;
-            case "averagePrice" -> averagePrice = text;
-            case "datetime" -> datetime = text;
-            case "lastTradedPrice" -> lastTradedPrice = text;
-            case "buy" -> buy = text;
-            case "sell" -> sell = text;
-            case "bidSize" -> bidSize = text;
-            case "askSize" -> askSize = text;
+            case "sequence" -> sequence = JsonFrames.text(parser, value);
+            case "price" -> priceValue = decimalOrText(reader, value, t -> price = t);
+            case "size" -> sizeValue = decimalOrText(reader, value, t -> size = t);
+            case "bestAsk" -> bestAskValue = decimalOrText(reader, value, t -> bestAsk = t);
+            case "bestAskSize" -> bestAskSizeValue = decimalOrText(reader, value, t -> bestAskSize = t);
+            case "bestBid" -> bestBidValue = decimalOrText(reader, value, t -> bestBid = t);
+            case "bestBidSize" -> bestBidSizeValue = decimalOrText(reader, value, t -> bestBidSize = t);
+            case "time" -> time = JsonFrames.text(parser, value);
+            case "Time" -> timeCapitalized = JsonFrames.text(parser, value);
+            case "timestamp" -> timestamp = JsonFrames.text(parser, value);
+            case "symbol" -> symbol = reader.text(value);
+            case "side" -> side = reader.text(value);
+            case "tradeId" -> tradeId = JsonFrames.text(parser, value);
+            case "high" -> high = JsonFrames.text(parser, value);
+            case "low" -> low = JsonFrames.text(parser, value);
+            case "vol" -> vol = JsonFrames.text(parser, value);
+            case "volValue" -> volValue = JsonFrames.text(parser, value);
+            case "open" -> open = JsonFrames.text(parser, value);
+            case "averagePrice" -> averagePrice = JsonFrames.text(parser, value);
+            case "datetime" -> datetime = JsonFrames.text(parser, value);
+            case "lastTradedPrice" -> lastTradedPrice = JsonFrames.text(parser, value);
+            case "buy" -> buy = JsonFrames.text(parser, value);
+            case "sell" -> sell = JsonFrames.text(parser, value);
+            case "bidSize" -> bidSize = JsonFrames.text(parser, value);
+            case "askSize" -> askSize = JsonFrames.text(parser, value);
             default -> {
                 // a field this plugin does not use
             }
@@ -127,6 +139,52 @@ final class DataFields {
             bidPrice = pairPrice;
             bidSize = pairSize;
         }
+    }
+
+    /**
+     * The value as an exact decimal read from the frame's characters; a value that is not a number is kept as text
+     * instead (through {@code keep}), so it fails only where a topic uses it, as before the topic is known.
+     */
+    private static BigDecimal decimalOrText(FrameReader reader, Event value, java.util.function.Consumer<String> keep) {
+        if (value == Event.VALUE_STRING || value == Event.VALUE_NUMBER) {
+            try {
+                return reader.decimal(value);
+            } catch (NumberFormatException notANumber) {
+                // kept as text below: the topic decides whether this field matters
+            }
+        }
+        keep.accept(JsonFrames.text(reader.parser(), value));
+        return null;
+    }
+
+    /** {@code price} as an exact decimal, or {@code null}. */
+    BigDecimal price() {
+        return priceValue != null ? priceValue : decimal(price);
+    }
+
+    /** {@code size} as an exact decimal, or {@code null}. */
+    BigDecimal size() {
+        return sizeValue != null ? sizeValue : decimal(size);
+    }
+
+    /** {@code bestAsk} as an exact decimal, or {@code null}. */
+    BigDecimal bestAsk() {
+        return bestAskValue != null ? bestAskValue : decimal(bestAsk);
+    }
+
+    /** {@code bestAskSize} as an exact decimal, or {@code null}. */
+    BigDecimal bestAskSize() {
+        return bestAskSizeValue != null ? bestAskSizeValue : decimal(bestAskSize);
+    }
+
+    /** {@code bestBid} as an exact decimal, or {@code null}. */
+    BigDecimal bestBid() {
+        return bestBidValue != null ? bestBidValue : decimal(bestBid);
+    }
+
+    /** {@code bestBidSize} as an exact decimal, or {@code null}. */
+    BigDecimal bestBidSize() {
+        return bestBidSizeValue != null ? bestBidSizeValue : decimal(bestBidSize);
     }
 
     /** An exact decimal from wire text, or {@code null} for none. */

@@ -7,11 +7,14 @@ import dev.pricefeed.Trade;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,6 +32,9 @@ final class KuCoinParser implements MessageParser {
     private final SymbolMapper symbols;
     private final PendingAcks acks;
     private final StreamOrder order;
+    private final FrameReader reader = new FrameReader();
+    /** The symbol part of each topic seen, so a frame costs no substring (bounded: cleared when it grows large). */
+    private final Map<String, String> topicSymbols = new HashMap<>();
 
     /**
      * @param symbols the symbol mapper
@@ -50,23 +56,23 @@ final class KuCoinParser implements MessageParser {
         String code = null;
         String text = null;
         DataFields data = null;
-        try (JsonParser parser = JsonFrames.parser(frame)) {
+        try (JsonParser parser = reader.open(frame)) {
             if (parser.next() != Event.START_OBJECT) {
                 throw new IllegalArgumentException("a KuCoin frame must be a JSON object");
             }
             Event event;
             while ((event = parser.next()) != Event.END_OBJECT) {
-                String key = parser.getString();
+                String key = reader.key();
                 Event value = parser.next();
                 switch (key) {
-                    case "type" -> type = scalar(parser, value);
-                    case "topic" -> topic = scalar(parser, value);
-                    case "subject" -> subject = scalar(parser, value);
+                    case "type" -> type = repeated(parser, value);
+                    case "topic" -> topic = repeated(parser, value);
+                    case "subject" -> subject = repeated(parser, value);
                     case "id" -> id = scalar(parser, value);
                     case "code" -> code = scalar(parser, value);
                     case "data" -> {
                         if (value == Event.START_OBJECT) {
-                            data = DataFields.read(parser);
+                            data = DataFields.read(reader);
                         } else {
                             // error frames carry their text in "data"
                             text = scalar(parser, value);
@@ -96,6 +102,27 @@ final class KuCoinParser implements MessageParser {
             return null;
         }
         return JsonFrames.text(parser, value);
+    }
+
+    /** A value that repeats from frame to frame (type, topic, subject): no new String once seen. */
+    private String repeated(JsonParser parser, Event value) {
+        if (value == Event.START_OBJECT || value == Event.START_ARRAY) {
+            return scalar(parser, value);
+        }
+        return reader.text(value);
+    }
+
+    /** The part of a topic after its prefix ({@code SNX-BTC} of {@code /market/ticker:SNX-BTC}). */
+    private String symbolOf(String topic, String prefix) {
+        String symbol = topicSymbols.get(topic);
+        if (symbol == null) {
+            if (topicSymbols.size() >= 4096) {
+                topicSymbols.clear();
+            }
+            symbol = topic.substring(prefix.length());
+            topicSymbols.put(topic, symbol);
+        }
+        return symbol;
     }
 
     private void error(String id, String code, String text, ParseSink sink) {
@@ -135,7 +162,7 @@ final class KuCoinParser implements MessageParser {
     }
 
     private void ticker(String topic, String subject, DataFields data, ParseSink sink) {
-        String symbol = topic.substring(TICKER.length());
+        String symbol = symbolOf(topic, TICKER);
         String stream = topic;
         if (symbol.equals("all")) {
             // /market/ticker:all names the symbol in the subject only
@@ -153,12 +180,12 @@ final class KuCoinParser implements MessageParser {
         }
         Long millis = DataFields.whole(data.time != null ? data.time : data.timeCapitalized);
         sink.tick(Tick.builder(KuCoinProvider.ID, instrument)
-                .last(DataFields.decimal(data.price))
-                .lastSize(DataFields.decimal(data.size))
-                .bid(DataFields.decimal(data.bestBid))
-                .bidSize(DataFields.decimal(data.bestBidSize))
-                .ask(DataFields.decimal(data.bestAsk))
-                .askSize(DataFields.decimal(data.bestAskSize))
+                .last(data.price())
+                .lastSize(data.size())
+                .bid(data.bestBid())
+                .bidSize(data.bestBidSize())
+                .ask(data.bestAsk())
+                .askSize(data.bestAskSize())
                 .exchangeTime(millis == null ? null : Instant.ofEpochMilli(millis))
                 .sequence(sequence)
                 .receivedAt(sink.receivedAt())
@@ -166,7 +193,7 @@ final class KuCoinParser implements MessageParser {
     }
 
     private void level1(String topic, DataFields data, ParseSink sink) {
-        Instrument instrument = symbols.fromNative(topic.substring(LEVEL1.length()));
+        Instrument instrument = symbols.fromNative(symbolOf(topic, LEVEL1));
         if (instrument == null) {
             sink.unknown("level1 for " + topic);
             return;
@@ -197,7 +224,7 @@ final class KuCoinParser implements MessageParser {
             return;
         }
         Instrument instrument = symbols.fromNative(data.symbol != null ? data.symbol
-                : topic.substring(SNAPSHOT.length()));
+                : symbolOf(topic, SNAPSHOT));
         if (instrument == null) {
             sink.unknown("trade.snapshot for " + topic);
             return;
@@ -222,7 +249,7 @@ final class KuCoinParser implements MessageParser {
 
     private void match(String topic, DataFields data, ParseSink sink) {
         Instrument instrument = symbols.fromNative(data.symbol != null ? data.symbol
-                : topic.substring(MATCH.length()));
+                : symbolOf(topic, MATCH));
         if (instrument == null) {
             sink.unknown("trade.l3match for " + topic);
             return;
@@ -233,8 +260,8 @@ final class KuCoinParser implements MessageParser {
         }
         Long nanos = DataFields.whole(data.time);
         sink.trade(new Trade(KuCoinProvider.ID, instrument,
-                DataFields.decimal(data.price),
-                DataFields.decimal(data.size),
+                data.price(),
+                data.size(),
                 side(data.side),
                 data.tradeId,
                 nanos == null ? null : Instant.ofEpochSecond(0, nanos),

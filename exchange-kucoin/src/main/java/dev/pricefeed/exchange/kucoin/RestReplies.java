@@ -3,6 +3,7 @@ package dev.pricefeed.exchange.kucoin;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Tick;
 import dev.pricefeed.spi.SymbolMapper;
+import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -114,18 +115,18 @@ final class RestReplies {
     /** The tick of an {@code orderbook/level1} answer, or {@code null} when KuCoin has no data for the symbol. */
     static Tick level1(String body, Instrument instrument, Instant receivedAt) throws IOException {
         DataFields data = envelope(body, "orderbook/level1",
-                (parser, value) -> value == Event.START_OBJECT ? DataFields.read(parser) : skipped(parser, value));
+                (parser, value) -> value == Event.START_OBJECT ? DataFields.read(FrameReader.over(parser)) : skipped(parser, value));
         if (data == null) {
             return null;
         }
         Long millis = DataFields.whole(data.time);
         return Tick.builder(KuCoinProvider.ID, instrument)
-                .last(DataFields.decimal(data.price))
-                .lastSize(DataFields.decimal(data.size))
-                .bid(DataFields.decimal(data.bestBid))
-                .bidSize(DataFields.decimal(data.bestBidSize))
-                .ask(DataFields.decimal(data.bestAsk))
-                .askSize(DataFields.decimal(data.bestAskSize))
+                .last(data.price())
+                .lastSize(data.size())
+                .bid(data.bestBid())
+                .bidSize(data.bestBidSize())
+                .ask(data.bestAsk())
+                .askSize(data.bestAskSize())
                 .exchangeTime(millis == null ? null : Instant.ofEpochMilli(millis))
                 .sequence(DataFields.whole(data.sequence))
                 .receivedAt(receivedAt)
