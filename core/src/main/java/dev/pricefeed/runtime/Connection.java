@@ -42,6 +42,8 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     private volatile boolean streaming;
     private volatile boolean disposed;
     private Instant receivedAt;
+    /** When the frame being parsed arrived (socket thread): the one clock read per frame that staleness shares. */
+    private long frameNanos;
     private KeepAlive keepAlive;
     private Duration liveness;
     private Pacer pacer;
@@ -259,6 +261,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
             return;
         }
         long now = System.nanoTime();
+        frameNanos = now;
         lastFrameNanos = now;
         host.counters().frame(now);
         receivedAt = host.clock().instant();
@@ -285,7 +288,9 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
         if (disposed) {
             return;
         }
-        lastFrameNanos = System.nanoTime();
+        long now = System.nanoTime();
+        frameNanos = now;
+        lastFrameNanos = now;
         receivedAt = host.clock().instant();
         host.data().binary(data, parser, this);
     }
@@ -310,19 +315,19 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
 
     @Override
     public void tick(Tick tick) {
-        host.data().tick(tick);
+        host.data().tick(tick, frameNanos);
         markStreaming();
     }
 
     @Override
     public void statistics(Tick tick) {
-        host.data().statistics(tick);
+        host.data().statistics(tick, frameNanos);
         markStreaming();
     }
 
     @Override
     public void trade(Trade trade) {
-        host.data().trade(trade);
+        host.data().trade(trade, frameNanos);
         markStreaming();
     }
 

@@ -85,25 +85,29 @@ final class DataPath {
         }
     }
 
-    /** Merges a (partial) tick into the cache and hands the merged tick to listeners. */
-    void tick(Tick update) {
-        delivered(update, cache.apply(update));
+    /**
+     * Merges a (partial) tick into the cache and hands the merged tick to listeners; {@code nanos} is when its frame
+     * arrived ({@link System#nanoTime()}, read once per frame by the caller).
+     */
+    void tick(Tick update, long nanos) {
+        delivered(update, cache.apply(update), nanos);
     }
 
     /** Merges a statistics tick by freshness (see {@link LatestPriceCache#applyStatistics}) and hands it on. */
-    void statistics(Tick update) {
-        delivered(update, cache.applyStatistics(update));
+    void statistics(Tick update, long nanos) {
+        delivered(update, cache.applyStatistics(update), nanos);
     }
 
-    private void delivered(Tick update, Tick merged) {
+    private void delivered(Tick update, Tick merged, long nanos) {
         metrics.tick();
-        staleness.touched(update.instrument());
+        staleness.touched(update.instrument(), nanos);
         listeners.tick(merged);
     }
 
-    void trade(Trade trade) {
+    /** Hands a trade to listeners; {@code nanos} as for {@link #tick}. */
+    void trade(Trade trade, long nanos) {
         metrics.trade();
-        staleness.touched(trade.instrument());
+        staleness.touched(trade.instrument(), nanos);
         listeners.trade(trade);
     }
 

@@ -109,8 +109,9 @@ final class FallbackPolling {
         try {
             List<Tick> ticks = poller.poll(instruments);
             host.counters().poll();
+            long now = System.nanoTime();
             for (Tick tick : ticks) {
-                host.data().tick(tick);
+                host.data().tick(tick, now);
             }
         } catch (RateLimitedException e) {
             next = Durations.max(next, e.retryAfter());

@@ -49,11 +49,11 @@ final class StalenessWatch {
         return Durations.clamp(staleAfter.dividedBy(4), Duration.ofMillis(50), Duration.ofSeconds(5));
     }
 
-    /** Data for an instrument arrived (socket thread). */
-    void touched(Instrument instrument) {
+    /** Data for an instrument arrived (socket thread) at {@code nanos} ({@link System#nanoTime()}). */
+    void touched(Instrument instrument, long nanos) {
         Activity a = activity.get(instrument);
         if (a != null) {
-            a.lastNanos = System.nanoTime();
+            a.lastNanos = nanos;
             if (a.stale) {
                 a.stale = false;
                 events.accept(new FeedEvent.Fresh(exchange, clock.instant(), instrument));

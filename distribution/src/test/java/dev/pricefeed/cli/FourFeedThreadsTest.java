@@ -36,12 +36,19 @@ class FourFeedThreadsTest {
         simulators.forEach(ExchangeSimulator::close);
     }
 
+    /** Threads a feed may own: the runtime's, the HTTP client's, Tyrus's and its Grizzly transports'. */
+    private static boolean ownedByFeeds(String name) {
+        return name.startsWith("pricefeed-") || name.startsWith("HttpClient-") || name.startsWith("Grizzly")
+                || name.startsWith("tyrus-");
+    }
+
     private static Set<Thread> live() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
     }
 
     @Test
-    @DisplayName("four streaming feeds share one control thread, one I/O pool, one HTTP client and one listener thread")
+    @DisplayName("four streaming feeds share one control thread, one I/O pool, one HTTP client and one listener thread,"
+            + " and take at most 20 threads in all")
     void fourFeedsShareTheirThreads() {
         Set<Thread> before = live();
         MarketDataService.Builder builder = MarketDataService.builder();
@@ -58,13 +65,14 @@ class FourFeedThreadsTest {
             added = live().stream().filter(t -> !before.contains(t)).map(Thread::getName).sorted().toList();
             LOG.info("threads added by four streaming feeds ({}): {}", added.size(), added);
         }
-        List<String> runtime = added.stream()
-                .filter(name -> name.startsWith("pricefeed-") || name.startsWith("HttpClient-")).toList();
+        List<String> runtime = added.stream().filter(FourFeedThreadsTest::ownedByFeeds).toList();
+        // issue 11 goal 6: four feeds in at most 20 threads (Tyrus, the default: per connection Grizzly's selector
+        // thread and its worker pool's one idle thread; then the shared control, I/O, HTTP and listener threads)
+        assertThat(runtime).as("threads of four feeds").hasSizeLessThanOrEqualTo(20);
         assertThat(runtime).filteredOn(name -> name.contains("control")).containsExactly("pricefeed-control");
         assertThat(runtime).filteredOn(name -> name.endsWith("-listeners"))
                 .containsExactly("pricefeed-service-listeners");
         assertThat(runtime).filteredOn(name -> name.endsWith("-SelectorManager")).hasSize(1);
-        assertThat(live()).as("after close").noneMatch(t -> !before.contains(t)
-                && (t.getName().startsWith("pricefeed-") || t.getName().startsWith("HttpClient-")));
+        assertThat(live()).as("after close").noneMatch(t -> !before.contains(t) && ownedByFeeds(t.getName()));
     }
 }
