@@ -33,14 +33,11 @@ public interface Client extends AutoCloseable {
         if (!exchange.equals("binance") && !exchange.equals("coinbase")) {
             throw new IllegalArgumentException("no harness for " + exchange + " (binance or coinbase)");
         }
-        if (name.equals("reference") && !exchange.equals("binance")) {
-            throw new IllegalArgumentException("the reference client reads Binance only");
-        }
         return switch (name) {
             case "pricefeed" -> new PricefeedClient(exchange, tuning, false);
             case "pricefeed-fast" -> new PricefeedClient(exchange, tuning, true);
             case "xchange" -> new XChangeClient(exchange);
-            case "reference" -> new TransportFloorClient();
+            case "reference" -> new TransportFloorClient(exchange);
             default -> throw new IllegalArgumentException(
                     "unknown client " + name + " (pricefeed, pricefeed-fast, xchange or reference)");
         };

@@ -12,6 +12,7 @@ import dev.pricefeed.spi.ExchangeConnector;
 import dev.pricefeed.spi.ExchangeProvider;
 import dev.pricefeed.spi.MessageParser;
 import dev.pricefeed.spi.ParseSink;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -27,14 +28,20 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A reference, not a product: the JDK's own WebSocket client ({@code java.net.http}, callbacks run on its selector
- * thread) feeding pricefeed's Binance parser, ticks handed straight to the harness. No runtime, no cache, no
- * dispatcher thread: what the parser plus a lean transport cost per frame, to tell the runtime's and Tyrus's share.
+ * thread) feeding pricefeed's Binance or Coinbase parser, ticks handed straight to the harness. No runtime, no cache,
+ * no dispatcher thread: what the parser plus a lean transport cost per frame, to tell the runtime's and Tyrus's share.
+ * On Coinbase it sends the one subscribe message the feed would (ticker and heartbeat of BTC-USD).
  */
 final class TransportFloorClient implements Client {
 
     private ScheduledExecutorService scheduler;
     private ExchangeConnector connector;
     private WebSocket socket;
+    private final String exchange;
+
+    TransportFloorClient(String exchange) {
+        this.exchange = exchange;
+    }
 
     @Override
     public String name() {
@@ -43,24 +50,29 @@ final class TransportFloorClient implements Client {
 
     @Override
     public void start(URI websocket, URI rest, Arrivals arrivals) throws Exception {
+        boolean coinbase = exchange.equals("coinbase");
         ExchangeProvider binance = ServiceLoader.load(ExchangeProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.id().equals("binance")).findFirst().orElseThrow();
+                .filter(p -> p.id().equals(exchange)).findFirst().orElseThrow();
         // the plugin's declared options come with the config, as PriceFeed.build resolves them
-        FeedConfig config = FeedConfig.resolve("binance", List.of("BTC/USDT"), EnumSet.of(Channel.TICKER),
-                ConfigSources.builder().build(), binance.options());
+        FeedConfig config = FeedConfig.resolve(exchange, List.of(coinbase ? "BTC/USD" : "BTC/USDT"),
+                EnumSet.of(Channel.TICKER), ConfigSources.builder().build(), binance.options());
         scheduler = Executors.newSingleThreadScheduledExecutor();
         connector = binance.create(new DefaultExchangeContext(config, DefaultExchangeContext.newHttpClient(),
                 Clock.systemUTC(), scheduler));
         MessageParser parser = connector.newParser(Optional.empty());
-        ParseSink sink = new Sink(arrivals);
+        ParseSink sink = new Sink(arrivals, coinbase);
         HttpClient client = HttpClient.newBuilder().executor(Runnable::run).build();
-        URI uri = websocket.resolve("/stream?streams=" + TickerFrames.STREAM);
+        URI uri = coinbase ? websocket : websocket.resolve("/stream?streams=" + TickerFrames.STREAM);
         socket = client.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
             public void onOpen(WebSocket webSocket) {
                 webSocket.request(Long.MAX_VALUE);
+                if (coinbase) {
+                    webSocket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],"
+                            + "\"channels\":[\"ticker\",\"heartbeat\"]}", true);
+                }
             }
 
             @Override
@@ -95,9 +107,11 @@ final class TransportFloorClient implements Client {
     /** Hands ticks to the harness; everything else is ignored. */
     private static final class Sink implements ParseSink {
         private final Arrivals arrivals;
+        private final boolean coinbase;
 
-        Sink(Arrivals arrivals) {
+        Sink(Arrivals arrivals, boolean coinbase) {
             this.arrivals = arrivals;
+            this.coinbase = coinbase;
         }
 
         @Override
@@ -107,8 +121,10 @@ final class TransportFloorClient implements Client {
 
         @Override
         public void tick(Tick tick) {
-            if (tick.quoteVolume() != null) {
-                arrivals.arrived(tick.quoteVolume().longValue(), tick.volume().longValue());
+            // see TickerFrames for where each exchange's frames carry the number and the send time
+            BigDecimal number = coinbase ? tick.open() : tick.quoteVolume();
+            if (number != null) {
+                arrivals.arrived(number.longValue(), tick.volume().longValue());
             }
         }
 
