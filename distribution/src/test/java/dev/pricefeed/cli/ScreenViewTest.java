@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +42,24 @@ class ScreenViewTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !alive("pricefeed-screen-test"));
         view.close();
         assertThat(pictures).as("a second close draws nothing").hasValue(last);
+    }
+
+    @Test
+    @DisplayName("the watch table draws through the screen: prices, then its extra lines above the closing line")
+    void tableViewDrawsThroughTheScreen() {
+        StringWriter text = new StringWriter();
+        TableView table = new TableView(new LineOutput(new PrintWriter(text, true)),
+                Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC), () -> List.of("candles: none"));
+
+        table.start(List.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> text.toString().contains("candles: none"));
+        table.close();
+
+        String last = TerminalTable.frame(List.of(TerminalTable.lines(List.of(), List.of(), Instant.EPOCH).get(0),
+                "(waiting for the first prices)", "", "candles: none", "Ctrl-C to stop"));
+        assertThat(text.toString()).startsWith(TerminalTable.HIDE_CURSOR + TerminalTable.CLEAR_SCREEN)
+                .endsWith(last + TerminalTable.SHOW_CURSOR);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !alive("pricefeed-table"));
     }
 
     @Test
