@@ -48,6 +48,12 @@ final class KrakenTime {
         }
         try {
             BigDecimal seconds = new BigDecimal(text);
+            // an exponent such as "15346E14021597" would make longValue() and subtract() expand it digit by digit
+            // (27 GB allocated for a 192-byte frame, found by fuzzing): no time on the wire needs more than 19 whole
+            // digits or 18 decimals, so anything beyond is unreadable
+            if (seconds.scale() > 18 || seconds.precision() - seconds.scale() > 19) {
+                return null;
+            }
             long whole = seconds.longValue();
             long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
             return Instant.ofEpochSecond(whole, nanos);
