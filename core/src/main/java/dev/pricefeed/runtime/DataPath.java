@@ -58,7 +58,7 @@ final class DataPath {
         int logged = parseErrorsLogged.incrementAndGet();
         if (logged <= 10 || logged % 1000 == 0) {
             LOG.warn("{}: skipped a frame that could not be parsed ({} so far): {}: {}", exchange, logged,
-                    error.toString(), ErrorText.abbreviate(frame));
+                    ErrorText.describe(error), ErrorText.abbreviate(frame));
         }
     }
 
