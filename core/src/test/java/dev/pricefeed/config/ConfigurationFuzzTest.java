@@ -18,7 +18,7 @@ import java.util.Set;
  */
 class ConfigurationFuzzTest {
 
-    @FuzzTest(maxDuration = "15m", maxExecutions = 10_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 10_000_000)
     void resolve(byte[] file) {
         // a reader like Files.newBufferedReader's: malformed UTF-8 is an error (MalformedInputException), not U+FFFD
         Reader reader = new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8.newDecoder());
