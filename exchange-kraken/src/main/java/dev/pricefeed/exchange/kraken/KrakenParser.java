@@ -38,7 +38,7 @@ public final class KrakenParser implements MessageParser {
 
     @Override
     public void parse(String frame, ParseSink sink) {
-        KrakenFrame f = new KrakenFrame();
+        KrakenFrame f;
         try (JsonParser parser = reader.open(frame)) {
             Event first = parser.next();
             if (first == Event.START_ARRAY) {
@@ -50,6 +50,8 @@ public final class KrakenParser implements MessageParser {
                 sink.unknown("scalar");
                 return;
             }
+            // only object frames gather a header: a v1 array frame costs no KrakenFrame
+            f = new KrakenFrame();
             readTop(parser, f, sink);
         }
         if (f.dataDeferred && !readDeferred(frame, f, sink)) {

@@ -3,7 +3,6 @@ package dev.pricefeed.exchange.kraken;
 import dev.pricefeed.Channel;
 import dev.pricefeed.Instrument;
 import dev.pricefeed.Side;
-import dev.pricefeed.Tick;
 import dev.pricefeed.Trade;
 import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.support.FrameReader;
@@ -24,78 +23,56 @@ final class KrakenV1Parser {
     private final KrakenConnectionState state;
     /** The frame reader of the {@link KrakenParser} this belongs to. */
     private final FrameReader reader;
+    /** The prices of the ticker payload being read, reused frame after frame. */
+    private final KrakenV1Ticker ticker;
 
     KrakenV1Parser(KrakenConnectionState state, FrameReader reader) {
         this.state = state;
         this.reader = reader;
+        this.ticker = new KrakenV1Ticker(reader);
     }
 
     /**
-     * Reads an array frame whose {@code START_ARRAY} the reader's parser just read; its channel name and pair follow
-     * the payload, so the payload is read in a second pass.
+     * Reads an array frame whose {@code START_ARRAY} the reader's parser just read. Its channel name and pair follow
+     * the payload, so a ticker payload (an object in second place) is read in this one pass and held until they are
+     * known; only a trade payload, rare in recordings, is read in a second pass.
      */
-    void parseArray(JsonParser first, String frame, ParseSink sink) {
+    void parseArray(JsonParser parser, String frame, ParseSink sink) {
         String channelName = null;
         String pair = null;
+        boolean objectPayload = false;
+        boolean arrayPayload = false;
+        int index = 0;
         Event event;
-        while ((event = first.next()) != Event.END_ARRAY) {
+        while ((event = parser.next()) != Event.END_ARRAY) {
             if (event == Event.VALUE_STRING) {
                 channelName = pair;
                 pair = reader.text(event);
+            } else if (index == 1 && event == Event.START_OBJECT) {
+                ticker.read();
+                objectPayload = true;
             } else {
-                JsonFrames.skip(first, event);
+                arrayPayload |= index == 1 && event == Event.START_ARRAY;
+                JsonFrames.skip(parser, event);
             }
+            index++;
         }
         Instrument instrument = state.instrument(pair);
         if (channelName == null || instrument == null) {
             sink.unknown("v1 array");
-            return;
-        }
-        if (!channelName.equals("ticker") && !channelName.equals("trade")) {
+        } else if (channelName.equals("ticker") && objectPayload) {
+            sink.tick(ticker.toTick(instrument, sink.receivedAt()));
+        } else if (channelName.equals("trade") && arrayPayload) {
+            try (JsonParser second = reader.open(frame)) {
+                second.next();
+                JsonFrames.skip(second, second.next());
+                second.next();
+                trades(second, instrument, sink);
+            }
+        } else {
             sink.unknown("v1 " + channelName);
-            return;
         }
-        try (JsonParser parser = reader.open(frame)) {
-            parser.next();
-            JsonFrames.skip(parser, parser.next());
-            Event payload = parser.next();
-            if (channelName.equals("ticker") && payload == Event.START_OBJECT) {
-                ticker(parser, instrument, sink);
-            } else if (channelName.equals("trade") && payload == Event.START_ARRAY) {
-                trades(parser, instrument, sink);
-            } else {
-                sink.unknown("v1 " + channelName);
-            }
-        }
-    }
-
-    private void ticker(JsonParser parser, Instrument instrument, ParseSink sink) {
-        Tick.Builder tick = Tick.builder(KrakenProvider.ID, instrument).receivedAt(sink.receivedAt());
-        BigDecimal[] values = new BigDecimal[3];
-        while (parser.next() != Event.END_OBJECT) {
-            String name = reader.key();
-            Event value = parser.next();
-            if (value != Event.START_ARRAY) {
-                JsonFrames.skip(parser, value);
-                continue;
-            }
-            readWanted(parser, values, wanted(name));
-            // a/b are [price, whole lot volume, lot volume]; c is [price, lot volume]; others [today, last 24 h].
-            switch (name) {
-                case "a" -> tick.ask(values[0]).askSize(values[2]);
-                case "b" -> tick.bid(values[0]).bidSize(values[2]);
-                case "c" -> tick.last(values[0]).lastSize(values[1]);
-                case "v" -> tick.volume(values[1]);
-                case "p" -> tick.vwap(values[1]);
-                case "l" -> tick.low(values[1]);
-                case "h" -> tick.high(values[1]);
-                case "o" -> tick.open(values[1]);
-                default -> {
-                    // t (trade counts) carries no price.
-                }
-            }
-        }
-        sink.tick(tick.build());
+        ticker.clear();
     }
 
     /** Reads the array just entered into {@code values} by position, null where it has no number. */
@@ -106,35 +83,6 @@ final class KrakenV1Parser {
         while ((event = parser.next()) != Event.END_ARRAY) {
             if (i < values.length && (event == Event.VALUE_NUMBER || event == Event.VALUE_STRING)) {
                 values[i] = JsonFrames.decimal(parser, event);
-            } else {
-                JsonFrames.skip(parser, event);
-            }
-            i++;
-        }
-    }
-
-    /** The positions of a ticker field's array that hold what a tick takes (bit i for position i). */
-    private static int wanted(String name) {
-        return switch (name) {
-            case "a", "b" -> 0b101;
-            case "c" -> 0b011;
-            case "v", "p", "l", "h", "o" -> 0b010;
-            default -> 0;
-        };
-    }
-
-    /**
-     * Reads the wanted positions of the array just entered into {@code values} (bit i for position i), null where
-     * it has no number or is not wanted.
-     */
-    private void readWanted(JsonParser parser, BigDecimal[] values, int wanted) {
-        Arrays.fill(values, null);
-        int i = 0;
-        Event event;
-        while ((event = parser.next()) != Event.END_ARRAY) {
-            if (i < values.length && (wanted & (1 << i)) != 0
-                    && (event == Event.VALUE_NUMBER || event == Event.VALUE_STRING)) {
-                values[i] = reader.decimal(event);
             } else {
                 JsonFrames.skip(parser, event);
             }
