@@ -8,7 +8,6 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * The prices of a v1 ticker payload ({@code {"a":[...],"b":[...],"c":[...],...}}), held from the moment the payload
@@ -42,34 +41,36 @@ final class KrakenV1Ticker {
         clear();
         JsonParser parser = reader.parser();
         while (parser.next() != Event.END_OBJECT) {
+            // every field is named by one letter: a char switch spares a String hash and equals per field
             String name = reader.key();
+            char field = name.length() == 1 ? name.charAt(0) : 0;
             Event value = parser.next();
-            int wanted = wanted(name);
+            int wanted = wanted(field);
             if (value != Event.START_ARRAY || wanted == 0) {
                 JsonFrames.skip(parser, value);
                 continue;
             }
             readWanted(parser, wanted);
             // a/b are [price, whole lot volume, lot volume]; c is [price, lot volume]; others [today, last 24 h].
-            switch (name) {
-                case "a" -> {
+            switch (field) {
+                case 'a' -> {
                     ask = values[0];
                     askSize = values[2];
                 }
-                case "b" -> {
+                case 'b' -> {
                     bid = values[0];
                     bidSize = values[2];
                 }
-                case "c" -> {
+                case 'c' -> {
                     last = values[0];
                     lastSize = values[1];
                 }
-                case "v" -> volume = values[1];
-                case "p" -> vwap = values[1];
-                case "l" -> low = values[1];
-                case "h" -> high = values[1];
-                case "o" -> open = values[1];
-                default -> throw new IllegalStateException("a wanted ticker field without a place: " + name);
+                case 'v' -> volume = values[1];
+                case 'p' -> vwap = values[1];
+                case 'l' -> low = values[1];
+                case 'h' -> high = values[1];
+                case 'o' -> open = values[1];
+                default -> throw new IllegalStateException("ticker field '" + field + "' is wanted but has no place");
             }
         }
     }
@@ -98,12 +99,12 @@ final class KrakenV1Ticker {
     }
 
     /** The positions of a ticker field's array that hold what a tick takes (bit i for position i); 0 for none. */
-    private static int wanted(String name) {
-        return switch (name) {
-            case "a", "b" -> 0b101;
-            case "c" -> 0b011;
-            case "v", "p", "l", "h", "o" -> 0b010;
-            default -> 0; // t (trade counts) carries no price
+    private static int wanted(char field) {
+        return switch (field) {
+            case 'a', 'b' -> 0b101;
+            case 'c' -> 0b011;
+            case 'v', 'p', 'l', 'h', 'o' -> 0b010;
+            default -> 0; // t (trade counts) carries no price, and any other field is not Kraken's
         };
     }
 
@@ -112,7 +113,9 @@ final class KrakenV1Ticker {
      * it has no number or is not wanted.
      */
     private void readWanted(JsonParser parser, int wanted) {
-        Arrays.fill(values, null);
+        values[0] = null;
+        values[1] = null;
+        values[2] = null;
         int i = 0;
         Event event;
         while ((event = parser.next()) != Event.END_ARRAY) {
