@@ -9,12 +9,9 @@ import java.util.Properties;
 /**
  * pricefeed with its Binance or Coinbase plugin, the ticker listener queued ({@link Delivery#queue()}) so no tick is
  * conflated. Two configurations: {@code pricefeed}, every default (Tyrus); {@code pricefeed-fast}, the fastest
- * documented one ({@code websocket.transport=jdk}, the listener {@link #FAST_DELIVERY}).
+ * documented one ({@code websocket.transport=jdk}, the listener {@link Delivery#inline()}).
  */
 final class PricefeedClient implements Client {
-
-    /** How the fast configuration's listener is fed (named in {@link #settings()}). */
-    static final Delivery FAST_DELIVERY = Delivery.inline();
 
     private final String exchange;
     private final RecoveryTuning tuning;
@@ -39,9 +36,7 @@ final class PricefeedClient implements Client {
                 .instruments(coinbase ? "BTC/USD" : "BTC/USDT")
                 .environment(Map.of()).systemProperties(new Properties())
                 .endpoint(websocket).restEndpoint(rest);
-        if (fast) {
-            builder.websocketTransport("jdk");
-        }
+        builder.websocketTransport(transport());
         if (tuning.healthyAfter() != null) {
             builder.healthyAfter(tuning.healthyAfter());
         }
@@ -53,14 +48,28 @@ final class PricefeedClient implements Client {
         feed.onTick(coinbase
                 ? tick -> arrivals.arrived(tick.open().longValue(), tick.volume().longValue())
                 : tick -> arrivals.arrived(tick.quoteVolume().longValue(), tick.volume().longValue()),
-                fast ? FAST_DELIVERY : Delivery.queue());
+                delivery());
         feed.start();
+    }
+
+    /** The transport: {@code jdk} when fast, Tyrus otherwise; {@code -Dloopback.transport} overrides (experiments). */
+    private String transport() {
+        return System.getProperty("loopback.transport", fast ? "jdk" : "tyrus");
+    }
+
+    /** Inline when fast, queued otherwise; {@code -Dloopback.delivery=inline|queue} overrides (experiments). */
+    private Delivery delivery() {
+        return deliveryName().equals("inline") ? Delivery.inline() : Delivery.queue();
+    }
+
+    private String deliveryName() {
+        return System.getProperty("loopback.delivery", fast ? "inline" : "queue");
     }
 
     @Override
     public String settings() {
-        return fast ? "websocket.transport=jdk, onTick(listener, Delivery.inline())"
-                : "defaults (websocket.transport=tyrus), onTick(listener, Delivery.queue())";
+        return "websocket.transport=" + transport() + ", onTick(listener, Delivery."
+                + deliveryName() + "())" + (fast ? "" : " (defaults otherwise)");
     }
 
     @Override
