@@ -256,7 +256,7 @@ final class Connection implements WebSocketTransport.LinkListener, ParseSink {
     // ---------------------------------------------------------------- socket callbacks
 
     @Override
-    public void onText(String text) {
+    public void onText(CharSequence text) {
         if (disposed) {
             return;
         }

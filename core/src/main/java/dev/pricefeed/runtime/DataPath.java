@@ -48,17 +48,17 @@ final class DataPath {
     }
 
     /** A raw text frame arrived (handed to frame listeners, if any). */
-    void frame(Instant receivedAt, String text) {
+    void frame(Instant receivedAt, CharSequence text) {
         listeners.frame(receivedAt, text);
     }
 
     /** A frame could not be parsed: counted, logged (the first ten, then every thousandth) and skipped. */
-    void parseError(String frame, RuntimeException error) {
+    void parseError(CharSequence frame, RuntimeException error) {
         metrics.parseError();
         int logged = parseErrorsLogged.incrementAndGet();
         if (logged <= 10 || logged % 1000 == 0) {
             LOG.warn("{}: skipped a frame that could not be parsed ({} so far): {}: {}", exchange, logged,
-                    ErrorText.describe(error), ErrorText.abbreviate(frame));
+                    ErrorText.describe(error), ErrorText.abbreviate(frame.toString()));
         }
     }
 

@@ -186,8 +186,8 @@ final class JdkTransport implements WebSocketTransport {
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             if (last && messageBytes == 0 && data.length() * 3L <= maxMessageBytes) {
-                // the common case: a whole message that cannot be over the limit
-                listener.onText(data.toString());
+                // the common case: a whole message that cannot be over the limit, read in place (no String copy)
+                listener.onText(data);
                 return null;
             }
             messageBytes += utf8Bytes(data);
@@ -197,10 +197,12 @@ final class JdkTransport implements WebSocketTransport {
             }
             partialText.append(data);
             if (last) {
-                String text = partialText.toString();
-                partialText.setLength(0);
                 messageBytes = 0;
-                listener.onText(text);
+                try {
+                    listener.onText(partialText);
+                } finally {
+                    partialText.setLength(0);
+                }
             }
             return null;
         }

@@ -112,9 +112,9 @@ final class ListenerFanout {
     }
 
     /** Hands a raw frame to the frame listeners; allocates nothing when there are none. */
-    void frame(Instant receivedAt, String text) {
+    void frame(Instant receivedAt, CharSequence text) {
         if (!frames.isEmpty()) {
-            RawFrame frame = new RawFrame(receivedAt, text);
+            RawFrame frame = new RawFrame(receivedAt, text.toString());
             for (Dispatcher.Mailbox<RawFrame> target : frames) {
                 target.offer(frame);
             }

@@ -31,7 +31,8 @@ interface WebSocketTransport extends AutoCloseable {
 
     /** Callbacks from the library's threads; {@link #onText} runs on the socket's read thread. */
     interface LinkListener {
-        void onText(String text);
+        /** A whole text frame; its characters are valid only during the call (a transport may reuse its buffer). */
+        void onText(CharSequence text);
 
         /**
          * Part of a long message arrived (the JDK client hands those over in parts, which the transport joins): the

@@ -16,6 +16,15 @@ public interface MessageParser {
     void parse(String frame, ParseSink sink);
 
     /**
+     * What the runtime calls for each text frame. The characters are valid only during this call (a transport may
+     * reuse its buffer), so keep no reference to {@code frame}. The default copies it into a String for
+     * {@link #parse(String, ParseSink)}; a parser that reads a {@code CharSequence} overrides this and saves the copy.
+     */
+    default void parse(CharSequence frame, ParseSink sink) {
+        parse(frame.toString(), sink);
+    }
+
+    /**
      * Reads one binary frame (legal in RFC 6455; some exchanges send compressed payloads this way) and reports what it
      * holds like {@link #parse}. The default skips it. Either way the runtime counts every binary frame
      * ({@code FeedMetrics.binaryFrames()}) and never reconnects for one; an exception counts as a parse error.

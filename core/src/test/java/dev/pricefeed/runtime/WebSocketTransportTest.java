@@ -241,8 +241,8 @@ class WebSocketTransportTest {
         final AtomicInteger pongs = new AtomicInteger();
 
         @Override
-        public void onText(String text) {
-            texts.add(text);
+        public void onText(CharSequence text) {
+            texts.add(text.toString());
         }
 
         @Override
