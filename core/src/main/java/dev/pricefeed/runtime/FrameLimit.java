@@ -37,6 +37,16 @@ final class FrameLimit {
         return bytes;
     }
 
+    /** The exact UTF-8 size of {@code text}; each half of a surrogate pair counts 2 (a pair split across fragments too). */
+    static long utf8Bytes(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
     /** {@code frame of 9.4 MB over the 8 MB limit}. */
     static String describe(long bytes) {
         return "frame of " + megabytes(bytes) + " over the " + megabytes(MAX_FRAME_BYTES) + " limit";

@@ -190,7 +190,7 @@ final class JdkTransport implements WebSocketTransport {
                 listener.onText(data);
                 return null;
             }
-            messageBytes += utf8Bytes(data);
+            messageBytes += FrameLimit.utf8Bytes(data);
             listener.onPart();
             if (!fits(webSocket, last)) {
                 return null;
@@ -267,16 +267,6 @@ final class JdkTransport implements WebSocketTransport {
             // The JDK client may not send 1009 (message too big); 1008 (policy violation) is the nearest it allows.
             sendCloseQuietly(webSocket, POLICY_VIOLATION, reason);
             report(true, 1009, reason);
-        }
-
-        private static long utf8Bytes(CharSequence data) {
-            long bytes = 0;
-            for (int i = 0; i < data.length(); i++) {
-                char c = data.charAt(i);
-                // a surrogate pair is 4 bytes: 2 for each half
-                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-            }
-            return bytes;
         }
 
         @Override

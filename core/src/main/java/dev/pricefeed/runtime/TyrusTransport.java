@@ -196,6 +196,12 @@ final class TyrusTransport implements WebSocketTransport {
         /** Our own words when this side started the close, so the report says who closed; null otherwise. */
         private final AtomicReference<String> closedByUs = new AtomicReference<>();
         private volatile Session session;
+        /** The fragments of a text message so far (read thread only); empty between messages. */
+        private final StringBuilder fragments = new StringBuilder();
+        /** Set once the current fragmented message went over the limit: its other fragments are dropped. */
+        private boolean discarding;
+        /** UTF-8 bytes of the current fragmented message so far. */
+        private long fragmentBytes;
 
         Adapter(LinkListener listener, Set<Thread> threads) {
             this.listener = listener;
@@ -237,18 +243,47 @@ final class TyrusTransport implements WebSocketTransport {
             // Negative: no idle timer at all. With 0 Tyrus re-arms a timer task for every message it receives
             // (a thread wake-up per frame); liveness is judged by Connection.checkAlive instead.
             session.setMaxIdleTimeout(-1);
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+            // A partial handler: Tyrus hands over a whole message as (text, last=true) without looking for decoders
+            // and sorting its whole-message handlers for every message, as it does for a MessageHandler.Whole.
+            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onText);
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) this::onBinary);
             session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> listener.onPong());
         }
 
-        private void onText(String text) {
-            long bytes = FrameLimit.utf8BytesIfOver(text);
-            if (bytes > MAX_FRAME_BYTES) {
-                refuse(bytes);
+        private void onText(String text, boolean last) {
+            if (last && fragments.length() == 0 && !discarding) {
+                long bytes = FrameLimit.utf8BytesIfOver(text);
+                if (bytes > MAX_FRAME_BYTES) {
+                    refuse(bytes);
+                    return;
+                }
+                listener.onText(text);
                 return;
             }
-            listener.onText(text);
+            listener.onPart();
+            if (!discarding) {
+                fragmentBytes += FrameLimit.utf8Bytes(text);
+                if (fragmentBytes > MAX_FRAME_BYTES) {
+                    fragments.setLength(0);
+                    fragments.trimToSize();
+                    discarding = true;
+                    refuse(fragmentBytes);
+                } else {
+                    fragments.append(text);
+                }
+            }
+            if (last) {
+                boolean whole = !discarding;
+                discarding = false;
+                fragmentBytes = 0;
+                if (whole) {
+                    try {
+                        listener.onText(fragments);
+                    } finally {
+                        fragments.setLength(0);
+                    }
+                }
+            }
         }
 
         private void onBinary(ByteBuffer data) {

@@ -138,6 +138,27 @@ class WebSocketTransportTest {
         }
     }
 
+    @Test
+    @DisplayName("tyrus: a message over the limit across fragments closes as ours with its size, discarding the rest")
+    void tyrusMessageOverTheLimitInFragments() throws Exception {
+        // Tyrus hands fragments to the runtime's partial handler, which joins them and holds them to the 8 MB limit
+        int half = FrameLimit.MAX_FRAME_BYTES / 2;
+        try (RawWebSocketServer server = new RawWebSocketServer(); WebSocketTransport transport = transport("tyrus")) {
+            Events events = new Events();
+            transport.connect(server.uri("/"), Map.of(), events);
+            RawWebSocketServer.Peer peer = server.awaitPeer();
+
+            peer.sendFragments("x".repeat(half), "y".repeat(half), "z".repeat(half));
+
+            String reason = FrameLimit.describe(3L * half);
+            within().untilAsserted(() -> assertThat(events.closes).isNotEmpty().first()
+                    .isEqualTo("us 1009 " + reason));
+            within().untilAsserted(() -> assertThat(peer.closeCode).isEqualTo(1009));
+            assertThat(peer.closeReason).isEqualTo(reason);
+            assertThat(events.texts).isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tyrus", "jdk"})
     @DisplayName("a connection reset is reported as an error")
