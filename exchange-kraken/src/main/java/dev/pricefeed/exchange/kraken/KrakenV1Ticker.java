@@ -75,15 +75,13 @@ final class KrakenV1Ticker {
         }
     }
 
-    /** The tick of the prices read last, for the pair the frame named; lets go of them. */
+    /** The tick of the prices read last, for the pair the frame named after them. */
     Tick toTick(Instrument instrument, Instant receivedAt) {
-        Tick tick = new Tick(KrakenProvider.ID, instrument, last, lastSize, bid, bidSize, ask, askSize, open, high,
-                low, volume, null, vwap, null, receivedAt, null);
-        clear();
-        return tick;
+        return new Tick(KrakenProvider.ID, instrument, last, lastSize, bid, bidSize, ask, askSize, open, high, low,
+                volume, null, vwap, null, receivedAt, null);
     }
 
-    /** Drops the prices held, so a frame never carries another frame's prices. */
+    /** Lets go of the prices held once their frame is done; {@link #read} starts from nothing anyway. */
     void clear() {
         ask = null;
         askSize = null;
