@@ -24,7 +24,9 @@ public final class FrameReader {
     /** Allocated on first use: a reader {@link #over} a parser of its own never fills it. */
     private String[] cache;
     private final FrameChars chars = new FrameChars();
-    private String frame;
+    /** The current frame's characters ({@link FrameChars#chars}); {@code null} for a reader {@link #over} a parser. */
+    private char[] frame;
+    private int frameLength;
     private JsonParser parser;
     /** The current string's characters in {@link #frame}, valid after {@link #locate()} returned true. */
     private int start;
@@ -42,8 +44,10 @@ public final class FrameReader {
 
     /** A streaming parser over this frame; the reader reads the frame's strings until the next {@code open}. */
     public JsonParser open(String frame) {
-        this.frame = frame;
-        this.parser = JsonFrames.parser(chars.reset(frame));
+        chars.reset(frame);
+        this.frame = chars.chars();
+        this.frameLength = chars.length();
+        this.parser = JsonFrames.parser(chars);
         return parser;
     }
 
@@ -55,6 +59,28 @@ public final class FrameReader {
     /** The key of the current {@code KEY_NAME} event; the same {@code String} instance for a key seen before. */
     public String key() {
         return cached();
+    }
+
+    /**
+     * The index of the current {@code KEY_NAME} event's key in {@code names}, or -1 when it is none of them; no
+     * {@code String} is made for the key (unless it holds an escape).
+     */
+    public int key(NameTable names) {
+        if (!locate()) {
+            return names.indexOf(parser.getString());
+        }
+        return names.indexOf(frame, start, end);
+    }
+
+    /**
+     * The index of the current string value in {@code names}, or -1 when it is none of them or the value is not a
+     * string; no {@code String} is made for it (unless it holds an escape).
+     */
+    public int text(Event event, NameTable names) {
+        if (event != Event.VALUE_STRING) {
+            return -1;
+        }
+        return key(names);
     }
 
     /**
@@ -76,7 +102,16 @@ public final class FrameReader {
         if (!locate()) {
             return expected.equals(parser.getString());
         }
-        return end - start == expected.length() && frame.regionMatches(start, expected, 0, expected.length());
+        int length = expected.length();
+        if (end - start != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (frame[start + i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -103,13 +138,13 @@ public final class FrameReader {
         switch (event) {
             case VALUE_NUMBER:
                 if (locateNumber()) {
-                    return Long.parseLong(frame, start, end, 10);
+                    return whole(frame, start, end);
                 }
                 // a fraction or an exponent: whole only if its value is (2.0, 1e3)
                 return parser.getBigDecimal().longValueExact();
             case VALUE_STRING:
                 if (locate()) {
-                    return start == end ? null : Long.parseLong(frame, start, end, 10);
+                    return start == end ? null : whole(frame, start, end);
                 }
                 String text = parser.getString();
                 return text.isEmpty() ? null : Long.parseLong(text);
@@ -151,23 +186,60 @@ public final class FrameReader {
         }
         int length = end - start;
         if (length > MAX_CACHED) {
-            return frame.substring(start, end);
+            return new String(frame, start, length);
         }
         int hash = 0;
         for (int i = start; i < end; i++) {
-            hash = 31 * hash + frame.charAt(i);
+            hash = 31 * hash + frame[i];
         }
         if (cache == null) {
             cache = new String[SLOTS];
         }
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
         String seen = cache[slot];
-        if (seen != null && seen.length() == length && frame.regionMatches(start, seen, 0, length)) {
+        if (seen != null && seen.length() == length && sameChars(seen, start, length)) {
             return seen;
         }
-        String text = frame.substring(start, end);
+        String text = new String(frame, start, length);
         cache[slot] = text;
         return text;
+    }
+
+    /** Whether the current string's characters are those of {@code text}, which has {@code length} of them. */
+    private boolean sameChars(String text, int from, int length) {
+        for (int i = 0; i < length; i++) {
+            if (frame[from + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The whole number in {@code chars[from, to)}, as {@code Long.parseLong} reads it (an optional sign, then
+     * digits), without a {@code String}; more than 18 digits go through {@code Long.parseLong} for its range check.
+     *
+     * @throws NumberFormatException when the range is not a whole number or does not fit a long
+     */
+    static long whole(char[] chars, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (chars[i] == '-' || chars[i] == '+')) {
+            negative = chars[i] == '-';
+            i++;
+        }
+        if (i == to || to - i > 18) {
+            return Long.parseLong(new String(chars, from, to - from));
+        }
+        long value = 0;
+        for (; i < to; i++) {
+            int digit = chars[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new NumberFormatException("For input string: \"" + new String(chars, from, to - from) + "\"");
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
     }
 
     /**
@@ -179,19 +251,19 @@ public final class FrameReader {
             return false;
         }
         long offset = parser.getLocation().getStreamOffset();
-        if (offset < 1 || offset > frame.length()) {
+        if (offset < 1 || offset > frameLength) {
             return false;
         }
+        char[] f = frame;
         int close = (int) offset;
         int i = close - 1;
-        while (i >= 0 && frame.charAt(i) >= '0' && frame.charAt(i) <= '9') {
+        while (i >= 0 && f[i] >= '0' && f[i] <= '9') {
             i--;
         }
-        if (i >= 0 && frame.charAt(i) == '-') {
+        if (i >= 0 && f[i] == '-') {
             i--;
         }
-        if (i == close - 1 || (i >= 0 && (frame.charAt(i) == '.' || frame.charAt(i) == 'e' || frame.charAt(i) == 'E'
-                || frame.charAt(i) == '+'))) {
+        if (i == close - 1 || (i >= 0 && (f[i] == '.' || f[i] == 'e' || f[i] == 'E' || f[i] == '+'))) {
             return false;
         }
         start = i + 1;
@@ -210,17 +282,18 @@ public final class FrameReader {
         }
         long offset = parser.getLocation().getStreamOffset();
         int close = (int) offset - 1;
-        if (offset < 2 || offset > frame.length() || frame.charAt(close) != '"') {
+        char[] f = frame;
+        if (offset < 2 || offset > frameLength || f[close] != '"') {
             return false;
         }
         for (int i = close - 1; i >= 0; i--) {
-            char c = frame.charAt(i);
+            char c = f[i];
             if (c == '\\') {
                 return false;
             }
             if (c == '"') {
                 // a quote before any backslash opens the token, unless it is itself escaped
-                if (i > 0 && frame.charAt(i - 1) == '\\') {
+                if (i > 0 && f[i - 1] == '\\') {
                     return false;
                 }
                 start = i + 1;

@@ -1,6 +1,7 @@
 package dev.pricefeed.spi.support;
 
 import java.math.BigDecimal;
+import java.nio.CharBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -13,6 +14,10 @@ public final class WireText {
 
     /** Up to 18 digits always fit in a long. */
     private static final int MAX_FAST_DIGITS = 18;
+
+    /** What {@code count} fraction digits are multiplied by to give nanoseconds. */
+    private static final int[] NANO_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10,
+        1};
 
     private WireText() {
     }
@@ -88,6 +93,61 @@ public final class WireText {
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 
+    /**
+     * The exact decimal {@code chars[from, to)} holds, as {@link #decimal(CharSequence, int, int)} reads it, for a
+     * frame's characters in an array (the hot path: no {@code charAt} call per character).
+     *
+     * @throws NumberFormatException when the range is not a number
+     */
+    public static BigDecimal decimal(char[] chars, int from, int to) {
+        if (from >= to) {
+            return null;
+        }
+        int i = from;
+        boolean negative = false;
+        char c = chars[from];
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            i = from + 1;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int significant = 0;
+        int point = -1;
+        for (; i < to; i++) {
+            c = chars[i];
+            int digit = c - '0';
+            if (digit >= 0 && digit <= 9) {
+                digits++;
+                if (significant > 0 || digit != 0) {
+                    if (++significant > MAX_FAST_DIGITS) {
+                        return new BigDecimal(chars, from, to - from);
+                    }
+                }
+                unscaled = unscaled * 10 + digit;
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else if (c == 'e' || c == 'E') {
+                break;
+            } else {
+                return new BigDecimal(chars, from, to - from);
+            }
+        }
+        if (digits == 0) {
+            return new BigDecimal(chars, from, to - from);
+        }
+        // digits after the point: the point's position to the end of the mantissa
+        int scale = point < 0 ? 0 : i - point - 1;
+        if (i < to) {
+            int exponent = exponent(CharBuffer.wrap(chars), i + 1, to);
+            if (exponent == Integer.MIN_VALUE) {
+                return new BigDecimal(chars, from, to - from);
+            }
+            scale -= exponent;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+    }
+
     /** What {@code new BigDecimal} makes of the range: the forms the fast path leaves to it, and its errors. */
     private static BigDecimal slow(CharSequence text, int from, int to) {
         return new BigDecimal(text.subSequence(from, to).toString());
@@ -141,6 +201,89 @@ public final class WireText {
         }
         Instant fast = fastInstant(text, from, to);
         return fast != null ? fast : OffsetDateTime.parse(text.subSequence(from, to)).toInstant();
+    }
+
+    /**
+     * The instant {@code chars[from, to)} names, as {@link #instant(CharSequence, int, int)} reads it, for a frame's
+     * characters in an array.
+     *
+     * @throws java.time.format.DateTimeParseException when the range is not such a time
+     */
+    public static Instant instant(char[] chars, int from, int to) {
+        if (from >= to) {
+            return null;
+        }
+        Instant fast = fastInstant(chars, from, to);
+        return fast != null ? fast : OffsetDateTime.parse(new String(chars, from, to - from)).toInstant();
+    }
+
+    /** {@link #fastInstant(CharSequence, int, int)} over an array: the same checks, without a call per character. */
+    private static Instant fastInstant(char[] t, int from, int to) {
+        int b = from;
+        if (to - b < 20 || t[b + 4] != '-' || t[b + 7] != '-' || t[b + 10] != 'T' || t[b + 13] != ':'
+                || t[b + 16] != ':') {
+            return null;
+        }
+        int year = digits(t, b, 4);
+        int month = digits(t, b + 5, 2);
+        int day = digits(t, b + 8, 2);
+        int hour = digits(t, b + 11, 2);
+        int minute = digits(t, b + 14, 2);
+        int second = digits(t, b + 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59) {
+            return null;
+        }
+        int i = b + 19;
+        int nanos = 0;
+        if (t[i] == '.') {
+            int start = ++i;
+            while (i < to && t[i] >= '0' && t[i] <= '9') {
+                i++;
+            }
+            int count = i - start;
+            if (count == 0 || count > 9) {
+                return null;
+            }
+            nanos = digits(t, start, count) * NANO_SCALE[count];
+        }
+        int offsetSeconds;
+        if (i == to - 1 && t[i] == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == to - 6 && (t[i] == '+' || t[i] == '-') && t[i + 3] == ':') {
+            int hours = digits(t, i + 1, 2);
+            int minutes = digits(t, i + 4, 2);
+            if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+                return null;
+            }
+            offsetSeconds = (hours * 3600 + minutes * 60) * (t[i] == '-' ? -1 : 1);
+        } else {
+            return null;
+        }
+        return instant(year, month, day, hour, minute, second, nanos, offsetSeconds);
+    }
+
+    /** The instant of checked fields, or {@code null} when the date does not exist (as the JDK refuses it). */
+    private static Instant instant(int year, int month, int day, int hour, int minute, int second, int nanos,
+            int offsetSeconds) {
+        if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+            return null;
+        }
+        long seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** The value of {@code count} decimal digits at {@code from}, or -1 when one is not a digit. */
+    private static int digits(char[] text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = text[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     private static Instant fastInstant(CharSequence t, int from, int to) {

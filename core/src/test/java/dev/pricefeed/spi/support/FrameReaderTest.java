@@ -174,4 +174,51 @@ class FrameReaderTest {
             assertThat(over.instant(parser.next())).isEqualTo(Instant.ofEpochSecond(1));
         }
     }
+
+    @Test
+    void keysAndValuesAreFoundInANameTableWithoutEscapesOrWithThem() {
+        NameTable names = NameTable.of("e", "E", "s", "24hrTicker", "best_bid_size", "a\"b");
+        String frame = "{\"e\":\"24hrTicker\",\"E\":1,\"\\u0073\":\"24hr\\u0054icker\",\"x\":\"e\","
+                + "\"best_bid_size\":\"a\\\"b\",\"best_bid\":\"24hrTickers\",\"n\":5}";
+        List<Integer> keys = new ArrayList<>();
+        List<Integer> values = new ArrayList<>();
+        try (JsonParser parser = reader.open(frame)) {
+            parser.next();
+            while (parser.next() == Event.KEY_NAME) {
+                keys.add(reader.key(names));
+                values.add(reader.text(parser.next(), names));
+            }
+        }
+        // e, E, s (escaped), x (unknown), best_bid_size, best_bid (a prefix of a name), n
+        assertThat(keys).containsExactly(0, 1, 2, -1, 4, -1, -1);
+        // 24hrTicker, a number, 24hrTicker (escaped), e, a"b (escaped), a longer text, a number
+        assertThat(values).containsExactly(3, -1, 3, 0, 5, -1, -1);
+    }
+
+    @Test
+    void wholeNumbersFromTheFrameMatchLongParseLong() {
+        String[] texts = {"0", "-0", "+7", "1672515782136", "999999999999999999", "-999999999999999999",
+                "9223372036854775807", "-9223372036854775808"};
+        for (String text : texts) {
+            assertThat(readOne("{\"n\":\"" + text + "\"}", e -> reader.whole(e))).as(text)
+                    .isEqualTo(Long.parseLong(text));
+        }
+        for (String bad : new String[] {"-", "+", "1.5", "12a", "9223372036854775808", " 1", "1-"}) {
+            assertThatThrownBy(() -> readOne("{\"n\":\"" + bad + "\"}", e -> reader.whole(e))).as(bad)
+                    .isInstanceOf(NumberFormatException.class);
+        }
+    }
+
+    @Test
+    void aFrameLongerThanAnyBeforeAndOneBeyondTheKeptSizeReadTheirOwnCharacters() {
+        for (int size : new int[] {10, 5_000, 100_000, 20}) {
+            String pad = "x".repeat(size);
+            String frame = "{\"pad\":\"" + pad + "\",\"p\":\"1.25\"}";
+            try (JsonParser parser = reader.open(frame)) {
+                parser.next();
+                assertThat(field(parser, "pad", e -> reader.text(e))).isEqualTo(pad);
+                assertThat(field(parser, "p", e -> reader.decimal(e))).isEqualTo(new BigDecimal("1.25"));
+            }
+        }
+    }
 }

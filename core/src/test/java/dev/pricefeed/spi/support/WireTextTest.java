@@ -19,6 +19,7 @@ class WireTextTest {
                 "0.000000000000000000000001", "99999999999999999999.99", ".5", "5.", "1e-400"};
         for (String text : samples) {
             assertThat(WireText.decimal(text)).as(text).isEqualTo(new BigDecimal(text));
+            assertThat(inArray(text)).as(text).isEqualTo(new BigDecimal(text));
         }
     }
 
@@ -47,6 +48,7 @@ class WireTextTest {
             }
             String s = text.toString();
             assertThat(WireText.decimal(s)).as(s).isEqualTo(new BigDecimal(s));
+            assertThat(inArray(s)).as(s).isEqualTo(new BigDecimal(s));
         }
     }
 
@@ -54,9 +56,11 @@ class WireTextTest {
     void notANumberIsRefusedAndEmptyIsNull() {
         assertThat(WireText.decimal("")).isNull();
         assertThat(WireText.decimal(null)).isNull();
-        for (String bad : new String[] {"abc", "1.2.3", "-", "1e", "e5", "1,5", "NaN"}) {
+        for (String bad : new String[] {"abc", "1.2.3", "-", "1e", "e5", "1,5", "NaN", "1.-5", "--1", "1e5e5"}) {
             assertThatThrownBy(() -> WireText.decimal(bad)).as(bad).isInstanceOf(NumberFormatException.class);
+            assertThatThrownBy(() -> inArray(bad)).as(bad).isInstanceOf(NumberFormatException.class);
         }
+        assertThat(WireText.decimal(new char[] {'1'}, 1, 1)).isNull();
     }
 
     @Test
@@ -66,8 +70,15 @@ class WireTextTest {
                 "2023-09-25T11:04:31.5+02:00", "1999-12-31T23:30:00-05:30", "1970-01-01T00:00:00Z"};
         for (String text : samples) {
             assertThat(WireText.instant(text)).as(text).isEqualTo(OffsetDateTime.parse(text).toInstant());
+            char[] chars = ("\"" + text + "\"").toCharArray();
+            assertThat(WireText.instant(chars, 1, chars.length - 1)).as(text)
+                    .isEqualTo(OffsetDateTime.parse(text).toInstant());
         }
         assertThat(WireText.instant("")).isNull();
+        assertThat(WireText.instant(new char[] {'x'}, 1, 1)).isNull();
+        // a point without digits is what the JDK accepts too (its fallback reads it)
+        char[] point = "2023-01-01T00:00:00.Z".toCharArray();
+        assertThat(WireText.instant(point, 0, point.length)).isEqualTo(Instant.parse("2023-01-01T00:00:00Z"));
     }
 
     @Test
@@ -75,6 +86,13 @@ class WireTextTest {
         assertThatThrownBy(() -> WireText.instant("2023-13-01T00:00:00Z")).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> WireText.instant("2023-02-29T00:00:00Z")).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> WireText.instant("yesterday")).isInstanceOf(DateTimeParseException.class);
+        for (String bad : new String[] {"2023-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "yesterday",
+            "2023-01-01T24:00:00Z", "2023-01-01T00:00:00.1234567890Z", "2023-01-01T00:00:00",
+            "2023-01-01T00:00:00+2:00", "2023-01-01T00:00:00+19:00"}) {
+            char[] chars = bad.toCharArray();
+            assertThatThrownBy(() -> WireText.instant(chars, 0, chars.length)).as(bad)
+                    .isInstanceOf(DateTimeParseException.class);
+        }
         assertThat(WireText.instant("2024-01-01T00:00:00.1Z")).isEqualTo(Instant.parse("2024-01-01T00:00:00.100Z"));
     }
 
@@ -95,6 +113,12 @@ class WireTextTest {
                 "2023-01-00T00:00:00Z", "2023-01-32T00:00:00Z", "2023-01-01T24:00:00Z", "2023-01-01T00:00:00.1234567890Z"}) {
             assertThatThrownBy(() -> WireText.instant(bad)).as(bad).isInstanceOf(DateTimeParseException.class);
         }
+    }
+
+    /** The text read by the array reader, from the middle of a longer array (as a frame holds it). */
+    private static BigDecimal inArray(String text) {
+        char[] chars = ("\"" + text + "\"").toCharArray();
+        return WireText.decimal(chars, 1, chars.length - 1);
     }
 
     @Test

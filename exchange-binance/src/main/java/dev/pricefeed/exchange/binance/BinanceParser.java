@@ -51,11 +51,11 @@ final class BinanceParser implements MessageParser {
                 return;
             }
             while (parser.next() != JsonParser.Event.END_OBJECT) {
-                String key = reader.key();
+                int key = reader.key(EventFields.KEYS);
                 JsonParser.Event value = parser.next();
                 switch (key) {
-                    case "stream" -> stream = reader.text(value);
-                    case "data" -> {
+                    case EventFields.STREAM -> stream = reader.text(value);
+                    case EventFields.DATA -> {
                         if (value == JsonParser.Event.START_OBJECT) {
                             fields.readObject(reader, parser);
                         } else {
@@ -64,14 +64,14 @@ final class BinanceParser implements MessageParser {
                             dataIsObject = false;
                         }
                     }
-                    case "result" -> {
+                    case EventFields.RESULT -> {
                         reply = true;
                         JsonFrames.skip(parser, value);
                     }
-                    case "id" -> id = JsonFrames.text(parser, value);
-                    case "code" -> code = JsonFrames.text(parser, value);
-                    case "msg" -> msg = JsonFrames.text(parser, value);
-                    case "error" -> {
+                    case EventFields.ID -> id = JsonFrames.text(parser, value);
+                    case EventFields.CODE -> code = JsonFrames.text(parser, value);
+                    case EventFields.MSG -> msg = JsonFrames.text(parser, value);
+                    case EventFields.ERROR -> {
                         if (value == JsonParser.Event.START_OBJECT) {
                             String[] error = readError(parser);
                             code = error[0];

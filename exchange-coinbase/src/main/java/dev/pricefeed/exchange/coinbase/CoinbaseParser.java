@@ -9,6 +9,7 @@ import dev.pricefeed.spi.ParseSink;
 import dev.pricefeed.spi.SymbolMapper;
 import dev.pricefeed.spi.support.FrameReader;
 import dev.pricefeed.spi.support.JsonFrames;
+import dev.pricefeed.spi.support.NameTable;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
@@ -95,36 +96,65 @@ final class CoinbaseParser implements MessageParser {
         }
     }
 
+    /** The top-level keys of both feeds' frames, looked up by index (no String per key). */
+    private static final NameTable KEYS = NameTable.of("type", "channel", "product_id", "side", "time", "timestamp",
+            "message", "reason", "sequence", "sequence_num", "trade_id", "price", "size", "last_size", "open_24h",
+            "high_24h", "low_24h", "volume_24h", "best_bid", "best_bid_size", "best_ask", "best_ask_size", "channels",
+            "events");
+    private static final int TYPE = 0;
+    private static final int CHANNEL = 1;
+    private static final int PRODUCT_ID = 2;
+    private static final int SIDE = 3;
+    private static final int TIME = 4;
+    private static final int TIMESTAMP = 5;
+    private static final int MESSAGE = 6;
+    private static final int REASON = 7;
+    private static final int SEQUENCE = 8;
+    private static final int SEQUENCE_NUM = 9;
+    private static final int TRADE_ID = 10;
+    private static final int PRICE = 11;
+    private static final int SIZE = 12;
+    private static final int LAST_SIZE = 13;
+    private static final int OPEN_24H = 14;
+    private static final int HIGH_24H = 15;
+    private static final int LOW_24H = 16;
+    private static final int VOLUME_24H = 17;
+    private static final int BEST_BID = 18;
+    private static final int BEST_BID_SIZE = 19;
+    private static final int BEST_ASK = 20;
+    private static final int BEST_ASK_SIZE = 21;
+    private static final int CHANNELS = 22;
+    private static final int EVENTS = 23;
+
     private void readFields(JsonParser json, Instant receivedAt) {
-        Event e;
-        while ((e = json.next()) != Event.END_OBJECT) {
-            String key = reader.key();
+        while (json.next() != Event.END_OBJECT) {
+            int key = reader.key(KEYS);
             Event value = json.next();
             switch (key) {
-                case "type": type = repeatedText(json, value); break;
-                case "channel": channel = repeatedText(json, value); break;
-                case "product_id": productId = repeatedText(json, value); break;
-                case "side": side = repeatedText(json, value); break;
-                case "time": readTime(json, value); break;
-                case "timestamp": timestamp = Wire.text(json, value); break;
-                case "message": message = Wire.text(json, value); break;
-                case "reason": reason = Wire.text(json, value); break;
-                case "sequence": sequence = reader.whole(value); break;
-                case "sequence_num": sequenceNum = reader.whole(value); break;
-                case "trade_id": tradeId = reader.whole(value); break;
-                case "price": price = reader.decimal(value); break;
-                case "size": size = reader.decimal(value); break;
-                case "last_size": lastSize = reader.decimal(value); break;
-                case "open_24h": open24h = reader.decimal(value); break;
-                case "high_24h": high24h = reader.decimal(value); break;
-                case "low_24h": low24h = reader.decimal(value); break;
-                case "volume_24h": volume24h = reader.decimal(value); break;
-                case "best_bid": bestBid = reader.decimal(value); break;
-                case "best_bid_size": bestBidSize = reader.decimal(value); break;
-                case "best_ask": bestAsk = reader.decimal(value); break;
-                case "best_ask_size": bestAskSize = reader.decimal(value); break;
-                case "channels": channels = Wire.subscriptions(json, value, null); break;
-                case "events": events.read(json, value, receivedAt); break;
+                case TYPE: type = repeatedText(json, value); break;
+                case CHANNEL: channel = repeatedText(json, value); break;
+                case PRODUCT_ID: productId = repeatedText(json, value); break;
+                case SIDE: side = repeatedText(json, value); break;
+                case TIME: readTime(json, value); break;
+                case TIMESTAMP: timestamp = Wire.text(json, value); break;
+                case MESSAGE: message = Wire.text(json, value); break;
+                case REASON: reason = Wire.text(json, value); break;
+                case SEQUENCE: sequence = reader.whole(value); break;
+                case SEQUENCE_NUM: sequenceNum = reader.whole(value); break;
+                case TRADE_ID: tradeId = reader.whole(value); break;
+                case PRICE: price = reader.decimal(value); break;
+                case SIZE: size = reader.decimal(value); break;
+                case LAST_SIZE: lastSize = reader.decimal(value); break;
+                case OPEN_24H: open24h = reader.decimal(value); break;
+                case HIGH_24H: high24h = reader.decimal(value); break;
+                case LOW_24H: low24h = reader.decimal(value); break;
+                case VOLUME_24H: volume24h = reader.decimal(value); break;
+                case BEST_BID: bestBid = reader.decimal(value); break;
+                case BEST_BID_SIZE: bestBidSize = reader.decimal(value); break;
+                case BEST_ASK: bestAsk = reader.decimal(value); break;
+                case BEST_ASK_SIZE: bestAskSize = reader.decimal(value); break;
+                case CHANNELS: channels = Wire.subscriptions(json, value, null); break;
+                case EVENTS: events.read(json, value, receivedAt); break;
                 default: JsonFrames.skip(json, value);
             }
         }
