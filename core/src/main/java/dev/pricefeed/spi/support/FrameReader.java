@@ -2,6 +2,7 @@ package dev.pricefeed.spi.support;
 
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -26,7 +27,11 @@ public final class FrameReader {
     private final FrameChars chars = new FrameChars();
     /** The current frame's characters ({@link FrameChars#chars}); {@code null} for a reader {@link #over} a parser. */
     private char[] frame;
+    /** Where the current frame starts in {@link #frame} (a sender's buffer may hold it at an offset). */
+    private int base;
     private int frameLength;
+    /** Made on first {@link #open}: a factory whose parsers take their buffer from this reader, not a shared pool. */
+    private JsonParserFactory factory;
     private JsonParser parser;
     /** The current string's characters in {@link #frame}, valid after {@link #locate()} returned true. */
     private int start;
@@ -44,10 +49,22 @@ public final class FrameReader {
 
     /** A streaming parser over this frame; the reader reads the frame's strings until the next {@code open}. */
     public JsonParser open(String frame) {
+        return open((CharSequence) frame);
+    }
+
+    /**
+     * A streaming parser over this frame, read in place when it is an array-backed {@code CharBuffer} (what the JDK
+     * WebSocket hands over), else copied once; the frame must stay unchanged until the next {@code open}.
+     */
+    public JsonParser open(CharSequence frame) {
         chars.reset(frame);
         this.frame = chars.chars();
+        this.base = chars.base();
         this.frameLength = chars.length();
-        this.parser = JsonFrames.parser(chars);
+        if (factory == null) {
+            factory = JsonFrames.factory(new SpareBuffer());
+        }
+        this.parser = factory.createParser(chars);
         return parser;
     }
 
@@ -66,10 +83,41 @@ public final class FrameReader {
      * {@code String} is made for the key (unless it holds an escape).
      */
     public int key(NameTable names) {
-        if (!locate()) {
-            return names.indexOf(parser.getString());
+        char[] f = frame;
+        if (f != null) {
+            long offset = parser.getLocation().getStreamOffset();
+            if (offset >= 2 && offset <= frameLength) {
+                int first = base;
+                int close = first + (int) offset - 1;
+                if (f[close] == '"') {
+                    char only = f[close - 1];
+                    if (close - 2 >= first && f[close - 2] == '"' && only != '\\' && only != '"'
+                            && (close - 3 < first || f[close - 3] != '\\')) {
+                        // a one-character key, as all of Binance's event keys are
+                        return names.indexOf(only);
+                    }
+                    // one backward pass finds the opening quote and sums String.hashCode's terms on the way
+                    int hash = 0;
+                    int power = 1;
+                    for (int i = close - 1; i >= first; i--) {
+                        char c = f[i];
+                        if (c == '"') {
+                            if (i > first && f[i - 1] == '\\') {
+                                break;
+                            }
+                            return names.indexOf(f, i + 1, close, hash);
+                        }
+                        if (c == '\\') {
+                            break;
+                        }
+                        hash += c * power;
+                        power *= 31;
+                    }
+                }
+            }
         }
-        return names.indexOf(frame, start, end);
+        // an escape, or no frame text: the decoded key
+        return names.indexOf(parser.getString());
     }
 
     /**
@@ -255,15 +303,16 @@ public final class FrameReader {
             return false;
         }
         char[] f = frame;
-        int close = (int) offset;
+        int first = base;
+        int close = first + (int) offset;
         int i = close - 1;
-        while (i >= 0 && f[i] >= '0' && f[i] <= '9') {
+        while (i >= first && f[i] >= '0' && f[i] <= '9') {
             i--;
         }
-        if (i >= 0 && f[i] == '-') {
+        if (i >= first && f[i] == '-') {
             i--;
         }
-        if (i == close - 1 || (i >= 0 && (f[i] == '.' || f[i] == 'e' || f[i] == 'E' || f[i] == '+'))) {
+        if (i == close - 1 || (i >= first && (f[i] == '.' || f[i] == 'e' || f[i] == 'E' || f[i] == '+'))) {
             return false;
         }
         start = i + 1;
@@ -281,19 +330,23 @@ public final class FrameReader {
             return false;
         }
         long offset = parser.getLocation().getStreamOffset();
-        int close = (int) offset - 1;
-        char[] f = frame;
-        if (offset < 2 || offset > frameLength || f[close] != '"') {
+        if (offset < 2 || offset > frameLength) {
             return false;
         }
-        for (int i = close - 1; i >= 0; i--) {
+        char[] f = frame;
+        int first = base;
+        int close = first + (int) offset - 1;
+        if (f[close] != '"') {
+            return false;
+        }
+        for (int i = close - 1; i >= first; i--) {
             char c = f[i];
             if (c == '\\') {
                 return false;
             }
             if (c == '"') {
                 // a quote before any backslash opens the token, unless it is itself escaped
-                if (i > 0 && f[i - 1] == '\\') {
+                if (i > first && f[i - 1] == '\\') {
                     return false;
                 }
                 start = i + 1;

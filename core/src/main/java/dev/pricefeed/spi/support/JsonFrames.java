@@ -1,17 +1,21 @@
 package dev.pricefeed.spi.support;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.eclipse.parsson.api.BufferPool;
 
 /** Shared JSON-P plumbing for parsers: one factory for the process, exact decimals from strings or numbers. */
 public final class JsonFrames {
 
-    private static final JsonParserFactory FACTORY = Json.createParserFactory(Map.of());
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonParserFactory FACTORY = PROVIDER.createParserFactory(Map.of());
+    /** Parsson's configuration key for the pool its parsers take their character buffer from. */
+    private static final String BUFFER_POOL = BufferPool.class.getName();
 
     private JsonFrames() {
     }
@@ -24,6 +28,14 @@ public final class JsonFrames {
     /** A streaming parser over characters from a reader, from the shared factory (closing it closes the reader). */
     static JsonParser parser(Reader frame) {
         return FACTORY.createParser(frame);
+    }
+
+    /**
+     * A parser factory whose parsers take their buffer from {@code pool} (Parsson's own pool is shared by all
+     * threads: a queue operation and a node per parser); for one thread's parsers, such as a {@link FrameReader}'s.
+     */
+    static JsonParserFactory factory(BufferPool pool) {
+        return PROVIDER.createParserFactory(Map.of(BUFFER_POOL, pool));
     }
 
     /**

@@ -16,6 +16,8 @@ public final class NameTable {
     /** Open addressing on the names' {@code String.hashCode}: the index of a name, or -1 for a free slot. */
     private final int[] slots;
     private final int mask;
+    /** The index of each one-character ASCII name by its character, -1 for none: Binance's keys skip the hashing. */
+    private final int[] single = new int[128];
 
     private NameTable(String[] names) {
         this.names = names.clone();
@@ -24,6 +26,7 @@ public final class NameTable {
         this.slots = new int[size];
         this.mask = size - 1;
         Arrays.fill(slots, -1);
+        Arrays.fill(single, -1);
         for (int i = 0; i < names.length; i++) {
             String name = Objects.requireNonNull(names[i], "a name is null");
             if (indexOf(name) >= 0) {
@@ -35,6 +38,9 @@ public final class NameTable {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = i;
+            if (name.length() == 1 && name.charAt(0) < single.length) {
+                single[name.charAt(0)] = i;
+            }
         }
     }
 
@@ -75,6 +81,19 @@ public final class NameTable {
         for (int i = from; i < to; i++) {
             hash = 31 * hash + text[i];
         }
+        return indexOf(text, from, to, hash);
+    }
+
+    /** The index of the one-character name {@code c}, or -1 when it is not one of the names. */
+    int indexOf(char c) {
+        if (c < single.length) {
+            return single[c];
+        }
+        return indexOf(new char[] {c}, 0, 1, c);
+    }
+
+    /** {@link #indexOf(char[], int, int)} with the range's {@code String.hashCode} already summed by the caller. */
+    int indexOf(char[] text, int from, int to, int hash) {
         int slot = spread(hash) & mask;
         int length = to - from;
         int index;

@@ -1,7 +1,6 @@
 package dev.pricefeed.spi.support;
 
 import java.math.BigDecimal;
-import java.nio.CharBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -111,41 +110,56 @@ public final class WireText {
             i = from + 1;
         }
         long unscaled = 0;
-        int digits = 0;
-        int significant = 0;
         int point = -1;
+        int mantissaStart = i;
         for (; i < to; i++) {
             c = chars[i];
             int digit = c - '0';
             if (digit >= 0 && digit <= 9) {
-                digits++;
-                if (significant > 0 || digit != 0) {
-                    if (++significant > MAX_FAST_DIGITS) {
-                        return new BigDecimal(chars, from, to - from);
-                    }
-                }
                 unscaled = unscaled * 10 + digit;
             } else if (c == '.' && point < 0) {
                 point = i;
-            } else if (c == 'e' || c == 'E') {
-                break;
             } else {
-                return new BigDecimal(chars, from, to - from);
+                break;
             }
         }
-        if (digits == 0) {
+        // up to 18 digits, leading zeros included, cannot overflow; more go to BigDecimal (rare on the wire)
+        int digits = i - mantissaStart - (point < 0 ? 0 : 1);
+        if (digits == 0 || digits > MAX_FAST_DIGITS) {
             return new BigDecimal(chars, from, to - from);
         }
-        // digits after the point: the point's position to the end of the mantissa
         int scale = point < 0 ? 0 : i - point - 1;
         if (i < to) {
-            int exponent = exponent(CharBuffer.wrap(chars), i + 1, to);
+            c = chars[i];
+            int exponent = c == 'e' || c == 'E' ? exponent(chars, i + 1, to) : Integer.MIN_VALUE;
             if (exponent == Integer.MIN_VALUE) {
                 return new BigDecimal(chars, from, to - from);
             }
             scale -= exponent;
         }
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+    }
+
+    /** The exponent after an {@code e} in an array, as {@link #exponent(CharSequence, int, int)} reads it. */
+    private static int exponent(char[] chars, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (chars[i] == '-' || chars[i] == '+')) {
+            negative = chars[i] == '-';
+            i++;
+        }
+        if (i == to || to - i > 6) {
+            return Integer.MIN_VALUE;
+        }
+        int value = 0;
+        for (; i < to; i++) {
+            int digit = chars[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return Integer.MIN_VALUE;
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
     }
 
     /** What {@code new BigDecimal} makes of the range: the forms the fast path leaves to it, and its errors. */

@@ -7,6 +7,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import java.math.BigDecimal;
+import java.nio.CharBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,5 +221,68 @@ class FrameReaderTest {
                 assertThat(field(parser, "p", e -> reader.decimal(e))).isEqualTo(new BigDecimal("1.25"));
             }
         }
+    }
+
+    @Test
+    void aFrameIsReadTheSameFromABufferAtAnOffsetABuilderOrAnyCharSequence() {
+        String frame = "{\"s\":\"BTC\",\"e\\\"x\":\"\\u0041\",\"p\":\"1.5\",\"t\":\"2024-01-01T00:00:00Z\",\"n\":-42}";
+        char[] padded = ("\"}junk" + frame + "\"trailing").toCharArray();
+        CharBuffer atOffset = CharBuffer.wrap(padded, 6, frame.length());
+        CharBuffer sliced = CharBuffer.wrap(padded).position(6).slice().limit(frame.length());
+        CharSequence plain = new CharSequence() {
+            @Override
+            public int length() {
+                return frame.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                return frame.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return frame.subSequence(start, end);
+            }
+        };
+        for (CharSequence source : List.of(frame, atOffset, sliced, new StringBuilder(frame), plain,
+                CharBuffer.wrap(frame).asReadOnlyBuffer())) {
+            try (JsonParser parser = reader.open(source)) {
+                parser.next();
+                assertThat(field(parser, "s", e -> reader.text(e))).isEqualTo("BTC");
+                assertThat(field(parser, "e\"x", e -> reader.text(e))).isEqualTo("A");
+                assertThat(field(parser, "p", e -> reader.decimal(e))).isEqualTo(new BigDecimal("1.5"));
+                assertThat(field(parser, "t", e -> reader.instant(e))).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+                assertThat(field(parser, "n", e -> reader.whole(e))).isEqualTo(-42L);
+                assertThat(parser.next()).isEqualTo(Event.END_OBJECT);
+            }
+        }
+    }
+
+    @Test
+    void eachFrameGetsAWorkingParserAfterOneWasLeftOpenOrFailed() {
+        JsonParser left = reader.open("{\"a\":\"1\"}");
+        left.next();
+        assertThatThrownBy(() -> readOne("{\"p\":tru}", e -> reader.text(e))).isInstanceOf(JsonParsingException.class);
+        assertThat(readOne("{\"p\":\"2.5\"}", e -> reader.decimal(e))).isEqualTo(new BigDecimal("2.5"));
+        left.close();
+        assertThat(readOne("{\"p\":\"3\"}", e -> reader.decimal(e))).isEqualTo(new BigDecimal("3"));
+    }
+
+    @Test
+    void oneCharacterKeysAreFoundWithAndWithoutEscapes() {
+        NameTable names = NameTable.of("a", "\"", "\\", "\u00e9", "\u20ac", "ab", "b");
+        String frame = "{\"a\":1,\"\\\"\":2,\"\\\\\":3,\"\u00e9\":4,\"\u20ac\":5,\"\\u0061\":6,\"ab\":7,\"z\":8,"
+                + "\"x\\\"b\":9,\"b\":10}";
+        List<Integer> keys = new ArrayList<>();
+        try (JsonParser parser = reader.open(frame)) {
+            parser.next();
+            while (parser.next() == Event.KEY_NAME) {
+                keys.add(reader.key(names));
+                parser.next();
+            }
+        }
+        // a, escaped quote, escaped backslash, e acute, euro sign, escaped a, ab, z (unknown), x"b (unknown), b
+        assertThat(keys).containsExactly(0, 1, 2, 3, 4, 0, 5, -1, -1, 6);
     }
 }

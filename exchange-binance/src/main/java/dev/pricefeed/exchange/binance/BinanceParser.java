@@ -37,6 +37,12 @@ final class BinanceParser implements MessageParser {
 
     @Override
     public void parse(String frame, ParseSink sink) {
+        parse((CharSequence) frame, sink);
+    }
+
+    /** Reads the frame's characters where they are (the transport's buffer), without a String copy first. */
+    @Override
+    public void parse(CharSequence frame, ParseSink sink) {
         fields.clear();
         String stream = null;
         String id = null;

@@ -78,6 +78,12 @@ final class CoinbaseParser implements MessageParser {
 
     @Override
     public void parse(String frame, ParseSink sink) {
+        parse((CharSequence) frame, sink);
+    }
+
+    /** Reads the frame's characters where they are (the transport's buffer), without a String copy first. */
+    @Override
+    public void parse(CharSequence frame, ParseSink sink) {
         reset();
         Instant receivedAt = sink.receivedAt();
         try (JsonParser json = reader.open(frame)) {
