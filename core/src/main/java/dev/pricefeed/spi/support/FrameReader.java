@@ -169,10 +169,66 @@ public final class FrameReader {
      * @throws NumberFormatException when a string does not hold a number
      */
     public BigDecimal decimal(Event event) {
-        if (event == Event.VALUE_STRING && locate()) {
+        if (event != Event.VALUE_STRING) {
+            return JsonFrames.decimal(parser, event);
+        }
+        BigDecimal plain = plainDecimal();
+        if (plain != null) {
+            return plain;
+        }
+        if (locate()) {
             return WireText.decimal(frame, start, end);
         }
         return JsonFrames.decimal(parser, event);
+    }
+
+    /**
+     * The current string value when it is a plain decimal of at most 18 digits ({@code "67523.10"}, {@code "-0.5"}),
+     * read backward in the one pass that finds its opening quote; {@code null} for any other form (exponents, long
+     * or empty numbers, escapes, text), which the caller reads the general way with the same result or error.
+     */
+    private BigDecimal plainDecimal() {
+        char[] f = frame;
+        if (f == null) {
+            return null;
+        }
+        long offset = parser.getLocation().getStreamOffset();
+        if (offset < 2 || offset > frameLength) {
+            return null;
+        }
+        int first = base;
+        int close = first + (int) offset - 1;
+        if (f[close] != '"') {
+            return null;
+        }
+        long unscaled = 0;
+        long power = 1;
+        int digits = 0;
+        int scale = -1;
+        for (int i = close - 1; i >= first; i--) {
+            char c = f[i];
+            int digit = c - '0';
+            if (digit >= 0 && digit <= 9) {
+                if (++digits > 18) {
+                    return null;
+                }
+                unscaled += digit * power;
+                power *= 10;
+            } else if (c == '.' && scale < 0) {
+                scale = digits;
+            } else if (c == '"') {
+                // the opening quote, unless it is an escaped one inside the text
+                boolean opening = digits > 0 && (i == first || f[i - 1] != '\\');
+                return opening ? BigDecimal.valueOf(unscaled, Math.max(scale, 0)) : null;
+            } else if ((c == '-' || c == '+') && digits > 0 && i > first && f[i - 1] == '"'
+                    && (i - 1 == first || f[i - 2] != '\\')) {
+                // a sign right after the opening quote
+                return BigDecimal.valueOf(c == '-' ? -unscaled : unscaled, Math.max(scale, 0));
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**

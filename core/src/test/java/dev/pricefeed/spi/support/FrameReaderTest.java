@@ -285,4 +285,47 @@ class FrameReaderTest {
         // a, escaped quote, escaped backslash, e acute, euro sign, escaped a, ab, z (unknown), x"b (unknown), b
         assertThat(keys).containsExactly(0, 1, 2, 3, 4, 0, 5, -1, -1, 6);
     }
+
+    @Test
+    void decimalStringsReadFromTheFrameAreWhatBigDecimalMakesOfThem() {
+        Random random = new Random(11);
+        String alphabet = "0123456789012345678901234567890123456789.-+eE x";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(random.nextInt(8) == 0 ? 30 : 12);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = text.toString();
+            Object expected;
+            try {
+                expected = value.isEmpty() ? null : new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                expected = NumberFormatException.class;
+            }
+            Object read;
+            try {
+                read = readOne("{\"p\":\"" + value + "\"}", e -> reader.decimal(e));
+            } catch (NumberFormatException e) {
+                read = NumberFormatException.class;
+            }
+            assertThat(read).as(value).isEqualTo(expected);
+        }
+        for (String value : new String[] {"67523.10", "-0.5", "+7", ".5", "5.", "-.5", "0.00000000", "123456789012345678",
+            "1234567890123456789", "0.0000000000000000001", "-", "+", ".", "1.2.3", "--1", "1-", "\\u0031"}) {
+            Object expected;
+            try {
+                expected = new BigDecimal(value.replace("\\u0031", "1"));
+            } catch (NumberFormatException e) {
+                expected = NumberFormatException.class;
+            }
+            Object read;
+            try {
+                read = readOne("{\"p\":\"" + value + "\"}", e -> reader.decimal(e));
+            } catch (NumberFormatException e) {
+                read = NumberFormatException.class;
+            }
+            assertThat(read).as(value).isEqualTo(expected);
+        }
+    }
 }
