@@ -37,7 +37,7 @@ final class FrameLimit {
         return bytes;
     }
 
-    /** The exact UTF-8 size of {@code text}; each half of a surrogate pair counts 2 (a pair split across fragments too). */
+    /** The exact UTF-8 size of {@code text}; each half of a surrogate pair counts 2 (also when fragments split it). */
     static long utf8Bytes(CharSequence text) {
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {

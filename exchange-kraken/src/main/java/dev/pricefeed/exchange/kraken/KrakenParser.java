@@ -38,6 +38,12 @@ public final class KrakenParser implements MessageParser {
 
     @Override
     public void parse(String frame, ParseSink sink) {
+        parse((CharSequence) frame, sink);
+    }
+
+    /** Reads the transport's characters in place (no String copy); a deferred second pass reads them again. */
+    @Override
+    public void parse(CharSequence frame, ParseSink sink) {
         KrakenFrame f;
         try (JsonParser parser = reader.open(frame)) {
             Event first = parser.next();
@@ -197,7 +203,7 @@ public final class KrakenParser implements MessageParser {
     }
 
     /** The second pass over a frame whose data waited for its header; returns {@code false} to drop the frame. */
-    private boolean readDeferred(String frame, KrakenFrame f, ParseSink sink) {
+    private boolean readDeferred(CharSequence frame, KrakenFrame f, ParseSink sink) {
         if (!KrakenRows.reads(f.channel)) {
             return true;
         }

@@ -37,7 +37,7 @@ final class KrakenV1Parser {
      * the payload, so a ticker payload (an object in second place) is read in this one pass and held until they are
      * known; only a trade payload, rare in recordings, is read in a second pass.
      */
-    void parseArray(JsonParser parser, String frame, ParseSink sink) {
+    void parseArray(JsonParser parser, CharSequence frame, ParseSink sink) {
         String channelName = null;
         String pair = null;
         boolean objectPayload = false;

@@ -53,6 +53,24 @@ class KrakenParserTest {
     }
 
     @Test
+    @DisplayName("a frame handed over as the JDK transport's buffer is read in place, twice when its data comes first")
+    void charBufferFramesAreReadInPlace() {
+        String frame = "{\"data\":[{\"bid\":1.5,\"symbol\":\"BTC/USD\"}],\"type\":\"update\",\"channel\":\"ticker\"}";
+        // array-backed, not starting at index 0 of its array: what a decoder's buffer looks like
+        java.nio.CharBuffer buffer = java.nio.CharBuffer.wrap(("xx" + frame).toCharArray());
+        buffer.position(2);
+
+        parser.parse(buffer, sink);
+        parser.parse(buffer, sink);
+
+        assertThat(buffer.position()).as("the parser leaves the buffer's position alone").isEqualTo(2);
+        assertThat(sink.ticks()).hasSize(2).allSatisfy(tick -> {
+            assertThat(tick.instrument()).isEqualTo(BTC_USD);
+            assertThat(tick.bid()).isEqualTo(new BigDecimal("1.5"));
+        });
+    }
+
+    @Test
     @DisplayName("ticks are reported under the instrument the user asked for (XBT/USD asked, BTC/USD on the wire)")
     void ticksUseTheRequestedInstrument() {
         Instrument xbt = Instrument.of("XBT/USD");

@@ -49,6 +49,12 @@ final class KuCoinParser implements MessageParser {
 
     @Override
     public void parse(String frame, ParseSink sink) {
+        parse((CharSequence) frame, sink);
+    }
+
+    /** Reads the transport's characters in place (no String copy). */
+    @Override
+    public void parse(CharSequence frame, ParseSink sink) {
         String type = null;
         String topic = null;
         String subject = null;
