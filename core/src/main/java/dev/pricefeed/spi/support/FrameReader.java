@@ -11,9 +11,11 @@ import java.time.Instant;
  * field a parser only compares or converts costs no {@code String}. Parsson still tokenizes and validates every frame;
  * this class only looks up, through {@link JsonParser#getLocation()} (which points just past the current token), where
  * the current string lies in the frame. Keys and short repeated values (event types, symbols, sides) come from a small
- * per-reader cache of the strings seen before, so {@code switch (reader.key())} works as on {@code getString()}. A
- * string with escapes is read through {@code getString()}, decoded as JSON-P decodes it. One instance per parser, used
- * by one thread at a time.
+ * per-reader cache of the strings seen before, so {@code switch (reader.key())} works as on {@code getString()};
+ * cheaper still, {@link #key(NameTable)} gives the key's index in a fixed table with no {@code String} at all. A
+ * string with escapes is read through {@code getString()}, decoded as JSON-P decodes it. The frame is scanned as a
+ * {@code char[]} range: in place for an array-backed {@code CharBuffer}, else copied once into an array the reader
+ * keeps. One instance per parser, used by one thread at a time.
  */
 public final class FrameReader {
 

@@ -328,4 +328,30 @@ class FrameReaderTest {
             assertThat(read).as(value).isEqualTo(expected);
         }
     }
+
+    @Test
+    void aSecondPassOpenedWhileTheFirstIsOpenReusesBuffersFrameAfterFrame() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        String frame = "[1,[[\"5541.2\",\"0.15\"]],\"trade\",\"XBT/USD\"]";
+        Runnable twoPasses = () -> {
+            try (JsonParser first = reader.open(frame)) {
+                first.next();
+                try (JsonParser second = reader.open(frame)) {
+                    while (second.hasNext()) {
+                        second.next();
+                    }
+                }
+            }
+        };
+        for (int i = 0; i < 10_000; i++) {
+            twoPasses.run();
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1_000; i++) {
+            twoPasses.run();
+        }
+        // two parsers and their contexts are a few hundred bytes; a new 4096-char buffer per pass would be 8 KB
+        assertThat((threads.getCurrentThreadAllocatedBytes() - before) / 1_000).isLessThan(4_000);
+    }
 }
