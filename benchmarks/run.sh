@@ -3,7 +3,8 @@
 #   1. parsers: JMH, one thread, -prof gc, pricefeed and XChange-stream 5.2.0 on the same sample frames
 #   2. end to end over loopback: emulator process -> one client process, saturation and 1k/20k/100k frames/s
 #      (Binance: pricefeed with its defaults, pricefeed in its fastest documented configuration (pricefeed-fast),
-#      XChange-stream, and a reference: the JDK WebSocket client + pricefeed's parser alone;
+#      XChange-stream, a reference: the JDK WebSocket client + pricefeed's parser alone, and jdk-floor: the JDK
+#      WebSocket client alone, parsing nothing;
 #      Coinbase Exchange: pricefeed, pricefeed-fast and XChange-stream)
 #   3. recovery after a drop (pricefeed: 20 drops; XChange: 3, it waits 15 s each)
 #   4. start to first tick of bin/pricefeed (skipped when the distribution cannot be built)
@@ -67,7 +68,7 @@ fi
 
 if step loopback; then
   log "2/5 end to end over loopback"
-  for client in pricefeed pricefeed-fast xchange reference; do
+  for client in pricefeed pricefeed-fast xchange reference jdk-floor; do
     "${JAVA[@]}" -Xms512m -Xmx512m dev.pricefeed.benchmarks.loopback.LoopbackBenchmark "$client" \
       "$RAW/loopback-$client.json" binance
   done

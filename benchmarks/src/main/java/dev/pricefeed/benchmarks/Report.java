@@ -404,6 +404,7 @@ public final class Report {
         JsonObject lx = object(prefix + "xchange.json");
         JsonObject lr = object(prefix + "reference.json");
         JsonObject lf = object(prefix + "pricefeed-fast.json");
+        JsonObject lj = object(prefix + "jdk-floor.json");
         if (lp == null) {
             return;
         }
@@ -426,6 +427,10 @@ public final class Report {
             if (r != null) {
                 loopbackRow(r, "reference");
             }
+            JsonObject j = lj == null ? null : phase(lj, p.getString("phase"));
+            if (j != null) {
+                loopbackRow(j, "jdk-floor");
+            }
         }
         if (lx != null) {
             md.append("\nSaturation (median of the three rounds): pricefeed ").append(count(saturation(lp)))
@@ -435,10 +440,14 @@ public final class Report {
                 md.append(" Reference (JDK WebSocket client + pricefeed's Binance parser, no runtime): ")
                         .append(count(saturation(lr))).append(" ticks/s.");
             }
+            if (lj != null) {
+                md.append(" JDK floor (the JDK WebSocket client alone: the frame number found by a scan, no parse, no"
+                        + " runtime): ").append(count(saturation(lj))).append(" ticks/s.");
+            }
             md.append('\n');
         }
         md.append("\nCPU per frame by thread (saturation-2, µs):\n\n");
-        for (JsonObject doc : new JsonObject[] {lp, lf, lx, lr}) {
+        for (JsonObject doc : new JsonObject[] {lp, lf, lx, lr, lj}) {
             if (doc == null) {
                 continue;
             }

@@ -37,9 +37,10 @@ public interface Client extends AutoCloseable {
             case "pricefeed" -> new PricefeedClient(exchange, tuning, false);
             case "pricefeed-fast" -> new PricefeedClient(exchange, tuning, true);
             case "xchange" -> new XChangeClient(exchange);
-            case "reference" -> new TransportFloorClient(exchange);
+            case "reference" -> new TransportFloorClient(exchange, true);
+            case "jdk-floor" -> new TransportFloorClient(exchange, false);
             default -> throw new IllegalArgumentException(
-                    "unknown client " + name + " (pricefeed, pricefeed-fast, xchange or reference)");
+                    "unknown client " + name + " (pricefeed, pricefeed-fast, xchange, reference or jdk-floor)");
         };
     }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  * connection to one client in this process, as fast as the client reads and then at fixed rates; reports delivered
  * ticks per second, CPU time per frame, latency from the emulator's send to the listener, frames lost and GC.
  *
- * <p>Usage: {@code LoopbackBenchmark pricefeed|pricefeed-fast|xchange|reference RESULT.json [binance|coinbase]}
+ * <p>Usage: {@code LoopbackBenchmark pricefeed|pricefeed-fast|xchange|reference|jdk-floor RESULT.json [binance|coinbase]}
  */
 public final class LoopbackBenchmark {
 
@@ -42,7 +42,7 @@ public final class LoopbackBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             throw new IllegalArgumentException(
-                    "usage: LoopbackBenchmark pricefeed|pricefeed-fast|xchange|reference RESULT.json"
+                    "usage: LoopbackBenchmark pricefeed|pricefeed-fast|xchange|reference|jdk-floor RESULT.json"
                             + " [binance|coinbase]");
         }
         String exchange = args.length > 2 ? args[2] : "binance";

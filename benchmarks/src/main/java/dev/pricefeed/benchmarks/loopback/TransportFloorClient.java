@@ -31,6 +31,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * thread) feeding pricefeed's Binance or Coinbase parser, ticks handed straight to the harness. No runtime, no cache,
  * no dispatcher thread: what the parser plus a lean transport cost per frame, to tell the runtime's and Tyrus's share.
  * On Coinbase it sends the one subscribe message the feed would (ticker and heartbeat of BTC-USD).
+ *
+ * <p>As {@code jdk-floor} it parses nothing: it finds the frame number and send time by scanning the characters the
+ * JDK hands over, allocating nothing itself, so what it costs and allocates per frame is the JDK client's own share.
  */
 final class TransportFloorClient implements Client {
 
@@ -38,14 +41,16 @@ final class TransportFloorClient implements Client {
     private ExchangeConnector connector;
     private WebSocket socket;
     private final String exchange;
+    private final boolean parse;
 
-    TransportFloorClient(String exchange) {
+    TransportFloorClient(String exchange, boolean parse) {
         this.exchange = exchange;
+        this.parse = parse;
     }
 
     @Override
     public String name() {
-        return "reference";
+        return parse ? "reference" : "jdk-floor";
     }
 
     @Override
@@ -81,14 +86,45 @@ final class TransportFloorClient implements Client {
                     partial.append(data);
                 } else if (partial.length() > 0) {
                     partial.append(data);
-                    parser.parse(partial.toString(), sink);
+                    read(partial);
                     partial.setLength(0);
                 } else {
-                    parser.parse(data.toString(), sink);
+                    read(data);
                 }
                 return null;
             }
+
+            private void read(CharSequence frame) {
+                if (parse) {
+                    // as the runtime does: the parser reads the JDK's characters in place
+                    parser.parse(frame, sink);
+                    return;
+                }
+                long number = digitsAfter(frame, coinbase ? "\"open_24h\":\"" : "\"q\":\"");
+                if (number >= 0) {
+                    arrivals.arrived(number, digitsAfter(frame, coinbase ? "\"volume_24h\":\"" : "\"v\":\""));
+                }
+            }
         }).join();
+    }
+
+    /** The digits right after the first {@code key} in {@code frame}, or -1 when it is not there. */
+    static long digitsAfter(CharSequence frame, String key) {
+        int last = frame.length() - key.length();
+        for (int at = 0; at <= last; at++) {
+            int i = 0;
+            while (i < key.length() && frame.charAt(at + i) == key.charAt(i)) {
+                i++;
+            }
+            if (i == key.length()) {
+                long value = 0;
+                for (int d = at + i; d < frame.length() && Character.isDigit(frame.charAt(d)); d++) {
+                    value = value * 10 + (frame.charAt(d) - '0');
+                }
+                return value;
+            }
+        }
+        return -1;
     }
 
     @Override
