@@ -1,9 +1,7 @@
 package dev.pricefeed.runtime;
 
 import dev.pricefeed.Delivery;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -201,7 +199,10 @@ public final class Dispatcher implements AutoCloseable {
 
     private final class Conflating<T> extends Base<T> {
         private final Function<T, Object> key;
+        /** Newest value per key, waiting; the producers' side, guarded by {@code this}. */
         private Map<Object, T> pending = new LinkedHashMap<>();
+        /** The listener thread's side: emptied after each delivery and swapped in again (no map per turn). */
+        private Map<Object, T> spare = new LinkedHashMap<>();
 
         Conflating(String what, Consumer<? super T> listener, Function<T, Object> key, Metrics metrics) {
             super(what, listener, metrics);
@@ -225,21 +226,28 @@ public final class Dispatcher implements AutoCloseable {
 
         @Override
         boolean drain() {
-            List<T> batch;
+            Map<Object, T> batch;
             synchronized (this) {
                 if (pending.isEmpty()) {
                     return false;
                 }
-                batch = new ArrayList<>(pending.values());
-                pending = new LinkedHashMap<>();
+                batch = pending;
+                pending = spare;
             }
-            batch.forEach(this::deliver);
+            try {
+                batch.values().forEach(this::deliver);
+            } finally {
+                batch.clear();
+                synchronized (this) {
+                    spare = batch;
+                }
+            }
             return false;
         }
 
         @Override
         synchronized void discard() {
-            pending = new LinkedHashMap<>();
+            pending.clear();
         }
     }
 

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.pricefeed.Delivery;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +116,32 @@ class DispatcherTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 3);
         assertThat(seen).containsExactly("a0", "a2", "b2");
         assertThat(metrics.snapshot().conflated()).isEqualTo(2);
+    }
+
+    @Test
+    void conflatingListenerKeepsEveryKeysNewestOverManyTurns() {
+        List<String> keys = List.of("a", "b", "c");
+        Map<String, Integer> last = new ConcurrentHashMap<>();
+        List<String> backwards = new CopyOnWriteArrayList<>();
+        AtomicInteger delivered = new AtomicInteger();
+        Dispatcher.Mailbox<String> box = dispatcher.register("c", v -> {
+            int n = Integer.parseInt(v.substring(1));
+            Integer before = last.put(v.substring(0, 1), n);
+            if (before != null && before >= n) {
+                backwards.add(v);
+            }
+            delivered.incrementAndGet();
+        }, Delivery.conflate(), v -> v.substring(0, 1), metrics);
+        for (int n = 0; n < 20_000; n++) {
+            for (String key : keys) {
+                box.offer(key + n);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> keys.stream().allMatch(k -> Integer.valueOf(19_999).equals(last.get(k))));
+        assertThat(backwards).as("a key's values never go back").isEmpty();
+        assertThat(delivered.get() + metrics.snapshot().conflated()).as("each value delivered or counted once")
+                .isEqualTo(60_000);
     }
 
     @Test
