@@ -234,14 +234,9 @@ public final class Dispatcher implements AutoCloseable {
                 batch = pending;
                 pending = spare;
             }
-            try {
-                batch.values().forEach(this::deliver);
-            } finally {
-                batch.clear();
-                synchronized (this) {
-                    spare = batch;
-                }
-            }
+            batch.values().forEach(this::deliver); // deliver() catches what a listener throws
+            batch.clear();
+            spare = batch; // the listener thread's own: it is read above, under the lock, on this thread only
             return false;
         }
 

@@ -20,24 +20,13 @@ final class FrameLimit {
         if ((long) chars * 3 <= MAX_FRAME_BYTES) {
             return chars;
         }
-        long bytes = 0;
-        for (int i = 0; i < chars; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return utf8Bytes(text);
     }
 
-    /** The exact UTF-8 size of {@code text}; each half of a surrogate pair counts 2 (also when fragments split it). */
+    /**
+     * The exact UTF-8 size of {@code text}; each half of a surrogate pair counts 2 (also when fragments split it). A
+     * decoded frame holds no unpaired surrogate.
+     */
     static long utf8Bytes(CharSequence text) {
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {
